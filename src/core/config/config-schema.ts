@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/** Latency model for the sim provider: fixed, normal, or lognormal shaped to hit a target p95. */
+export const simLatencySchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("none") }),
+  z.strictObject({ kind: z.literal("fixed"), ms: z.number().nonnegative() }),
+  z.strictObject({ kind: z.literal("normal"), meanMs: z.number().nonnegative(), stdDevMs: z.number().nonnegative() }),
+  z.strictObject({
+    kind: z.literal("lognormal"),
+    medianMs: z.number().positive(),
+    p95Ms: z.number().positive(),
+  }),
+]);
+
+/** Fault injection rates for the sim provider, each a probability per call in [0, 1]. */
+export const simFaultsSchema = z.strictObject({
+  rateLimit: z.number().min(0).max(1).default(0),
+  retryAfterSeconds: z.number().nonnegative().default(1),
+  serverError: z.number().min(0).max(1).default(0),
+  timeout: z.number().min(0).max(1).default(0),
+  timeoutMs: z.number().positive().default(30_000),
+  cutStream: z.number().min(0).max(1).default(0),
+  malformedChunk: z.number().min(0).max(1).default(0),
+});
+
+export const simSettingsSchema = z.strictObject({
+  /** Same seed, same run. */
+  seed: z.number().int().default(42),
+  /** Scenario files (YAML or TS), relative to the workspace. */
+  scenarios: z.array(z.string()).default([]),
+  latency: simLatencySchema.default({ kind: "none" }),
+  faults: simFaultsSchema.prefault({}),
+});
+
+export const modelsSchema = z.strictObject({
+  /** The model used when an agent names none, as `provider:model` or `tier:<name>`. */
+  default: z.string().min(1).default("sim:default"),
+  /** Tier name -> ordered candidate model ids (first is preferred). */
+  tiers: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+  sim: simSettingsSchema.prefault({}),
+});
+
+export const storeSchema = z.strictObject({
+  /** `postgres://…` or a SQLite file path; GANTRY_DATABASE_URL wins over this. */
+  url: z.string().min(1).optional(),
+});
+
+export const serverSchema = z.strictObject({
+  port: z.number().int().min(0).max(65_535).default(4680),
+  host: z.string().min(1).default("127.0.0.1"),
+});
+
+/** The whole workspace configuration, as written in `gantry.config.ts`. */
+export const configSchema = z.strictObject({
+  name: z.string().min(1).default("workspace"),
+  store: storeSchema.prefault({}),
+  server: serverSchema.prefault({}),
+  models: modelsSchema.prefault({}),
+});
+
+/** What a user writes (defaults optional). */
+export type GantryConfigInput = z.input<typeof configSchema>;
+/** What the code reads (defaults applied). */
+export type GantryConfig = z.output<typeof configSchema>;
+export type SimSettings = z.output<typeof simSettingsSchema>;
+export type SimLatency = z.output<typeof simLatencySchema>;
+export type SimFaults = z.output<typeof simFaultsSchema>;
+
+/** Identity function that gives `gantry.config.ts` its types. */
+export function defineConfig(config: GantryConfigInput): GantryConfigInput {
+  return config;
+}

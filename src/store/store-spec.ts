@@ -1,0 +1,70 @@
+import type { Kysely } from "kysely";
+
+// The public surface of the store. Implementations (SQLite, Postgres) share one Kysely code path;
+// this file is the contract every caller and the conformance suite program against.
+
+/** Where a store lives: `sqlite` (a file, default `.gantry/gantry.db`) or `postgres`. */
+export type StoreKind = "sqlite" | "postgres";
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  projectId: string;
+  name: string;
+  /** The first characters of the key, shown in listings so a user can tell keys apart. Never the secret. */
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  expiresAt: string | null;
+}
+
+export interface NewApiKey {
+  projectId: string;
+  name: string;
+  prefix: string;
+  /** sha256 hex of the full secret; the secret itself is never stored. */
+  secretHash: string;
+  scopes: string[];
+  expiresAt?: string | null;
+}
+
+export interface ProjectsRepository {
+  /** The project every workspace starts with (`default`), created by the first migration. */
+  ensureDefault(): Promise<ProjectRecord>;
+  create(input: { id?: string; name: string }): Promise<ProjectRecord>;
+  get(id: string): Promise<ProjectRecord | undefined>;
+  list(): Promise<ProjectRecord[]>;
+}
+
+export interface ApiKeysRepository {
+  create(input: NewApiKey): Promise<ApiKeyRecord>;
+  /** The active (not revoked, not expired at `now`) key with this secret hash. */
+  findActiveByHash(secretHash: string, now: string): Promise<ApiKeyRecord | undefined>;
+  list(options?: { projectId?: string; includeRevoked?: boolean }): Promise<ApiKeyRecord[]>;
+  /** Revokes by id or by prefix; returns the revoked key, or undefined when none matched. */
+  revoke(idOrPrefix: string, at: string): Promise<ApiKeyRecord | undefined>;
+  touch(id: string, at: string): Promise<void>;
+  /** Number of keys that are neither revoked nor expired at `now`. */
+  countActive(now: string): Promise<number>;
+}
+
+export interface MigrationStatus {
+  version: number;
+  name: string;
+  appliedAt: string | null;
+}
+
+export interface Migrations {
+  /** Applies pending migrations in order; safe when several processes call it at once. Returns names applied. */
+  migrate(): Promise<string[]>;
+  status(): Promise<MigrationStatus[]>;
+  /** True when no migration is pending. */
+  isCurrent(): Promise<boolean>;
+}
