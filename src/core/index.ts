@@ -3,4 +3,5 @@ export * from "./clock.js";
 export * from "./config/index.js";
 export * from "./errors.js";
 export * from "./ids.js";
+export * from "./package-info.js";
 export * from "./result.js";

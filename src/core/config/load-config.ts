@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { createJiti } from "jiti";
 import { GantryError } from "../errors.js";
+import { packageRoot } from "../package-info.js";
 import { configSchema, type GantryConfig } from "./config-schema.js";
 import { formatIssues } from "./format-issues.js";
 
@@ -14,18 +14,6 @@ export interface Workspace {
   root: string;
   configFile: string | undefined;
   config: GantryConfig;
-}
-
-// The package root, so a workspace's `import { defineConfig } from "gantry"` resolves to this very
-// copy even when the workspace has no node_modules of its own.
-function packageRoot(): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(folder, "package.json"))) {
-    const parent = dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-  }
-  return folder;
 }
 
 /** Finds the config file in `root`, or undefined when the workspace has none. */
@@ -72,6 +60,8 @@ export async function loadWorkspace(rootInput = process.cwd()): Promise<Workspac
   }
   const configFile = findConfigFile(root);
   if (!configFile) return { root, configFile: undefined, config: parseConfig({}) };
+  // Alias `gantry` to this very copy, so a workspace's `import { defineConfig } from "gantry"`
+  // resolves even when the workspace has no node_modules of its own.
   const jiti = createJiti(import.meta.url, {
     alias: { gantry: packageRoot() },
     moduleCache: false,

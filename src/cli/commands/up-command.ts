@@ -1,0 +1,54 @@
+import type { Command } from "commander";
+import pc from "picocolors";
+import { startServer } from "../../server/index.js";
+import { type GlobalOptions, openWorkspaceStore } from "../cli-context.js";
+import { parsePort } from "../parse-options.js";
+
+/** `gantry up`: the control plane (API, gateway, dashboard) on the workspace's store. */
+export function registerUpCommand(program: Command): void {
+  program
+    .command("up")
+    .description("start the control plane: HTTP API, gateway and dashboard")
+    .option("-p, --port <port>", "port to listen on (default: config server.port, 4680)", parsePort)
+    .option("-H, --host <host>", "address to bind (default: config server.host, 127.0.0.1)")
+    .action(async (options: { port?: number; host?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { workspace, store } = await openWorkspaceStore(globals);
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({ workspace, store, host: options.host, port: options.port });
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+      console.log(`${pc.bold("gantry")} ${pc.dim(`workspace ${workspace.config.name} (${workspace.root})`)}`);
+      console.log(`  store      ${store.kind} ${pc.dim(store.location)}`);
+      console.log(`  dashboard  ${pc.cyan(`${server.url}/`)}`);
+      console.log(`  api        ${server.url}/api/v1/info`);
+      console.log(pc.dim("  press Ctrl-C to stop"));
+
+      await new Promise<void>((resolve) => {
+        let stoppingSince: number | undefined;
+        const stop = (signal: string) => {
+          // npm forwards the terminal's Ctrl-C too, so one keypress can arrive twice: only a second
+          // signal well after the first means "stop waiting".
+          if (stoppingSince !== undefined) {
+            if (Date.now() - stoppingSince < 2000) return;
+            console.log(pc.yellow(`\n${signal} again: exiting now`));
+            process.exit(130);
+          }
+          stoppingSince = Date.now();
+          console.log(pc.dim(`\n${signal}: stopping (waiting for open requests)…`));
+          server
+            .close()
+            .then(() => store.close())
+            .then(() => {
+              console.log(pc.dim("stopped"));
+              resolve();
+            });
+        };
+        process.on("SIGINT", () => stop("SIGINT"));
+        process.on("SIGTERM", () => stop("SIGTERM"));
+      });
+    });
+}

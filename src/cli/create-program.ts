@@ -1,0 +1,34 @@
+import { Command } from "commander";
+import { packageVersion } from "../core/index.js";
+import { registerDbCommand } from "./commands/db-command.js";
+import { registerDoctorCommand } from "./commands/doctor-command.js";
+import { registerInitCommand } from "./commands/init-command.js";
+import { registerKeysCommand } from "./commands/keys-command.js";
+import { registerUpCommand } from "./commands/up-command.js";
+
+/** The `gantry` command tree. Each command registers itself from its own file. */
+export function createProgram(): Command {
+  const program = new Command("gantry")
+    .description("Gantry: model access, runtime, prompts, evals, observability and guardrails for agents")
+    .version(packageVersion(), "-v, --version")
+    .option("-w, --workspace <dir>", "workspace folder (default: $GANTRY_WORKSPACE or the current folder)")
+    .option("--debug", "print stack traces and causes of errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Environment:
+  GANTRY_DATABASE_URL   postgres://… to use Postgres instead of .gantry/gantry.db
+  GANTRY_WORKSPACE      default workspace folder
+  OPENAI_API_KEY, ANTHROPIC_API_KEY, OLLAMA_BASE_URL   real providers (else the sim model)
+
+Exit codes: 0 ok, 1 internal or environment failure, 2 a mistake in the input (config, flags, files).
+Docs: docs/README.md`,
+    );
+  registerInitCommand(program);
+  registerUpCommand(program);
+  registerDbCommand(program);
+  registerKeysCommand(program);
+  registerDoctorCommand(program);
+  return program;
+}

@@ -1,0 +1,3 @@
+export { createProgram } from "./create-program.js";
+export { describeError, exitCodeFor, runCli } from "./run-cli.js";
+export { scaffoldWorkspace } from "./commands/init-command.js";

@@ -1,0 +1,84 @@
+import type { MiddlewareHandler } from "hono";
+import { GantryError, isoNow } from "../core/index.js";
+import { type ApiKeyScope, hashApiKey, looksLikeApiKey, scopeAllows } from "../guard/index.js";
+import type { ApiKeyRecord } from "../store/index.js";
+import type { ServerContext } from "./server-context.js";
+
+export type AuthVariables = { apiKey: ApiKeyRecord | undefined };
+
+// Whether any key exists is asked of the store at most once a second: cheap, and a key created
+// with `gantry keys create` while the server runs takes effect within that second.
+const keyCountTtlMs = 1000;
+
+/** Reads `Authorization: Bearer <key>` (or `x-api-key`) and checks it when keys are in force. */
+export function authMiddleware(
+  context: ServerContext,
+  scopeFor: (method: string, path: string) => ApiKeyScope,
+): MiddlewareHandler<{ Variables: AuthVariables }> {
+  let knownActiveKeys = 0;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+
+  async function keysInForce(): Promise<boolean> {
+    if (context.requireKeys) return true;
+    const now = context.clock.now();
+    if (now - checkedAt > keyCountTtlMs) {
+      knownActiveKeys = await context.store.apiKeys.countActive(isoNow(context.clock));
+      checkedAt = now;
+    }
+    return knownActiveKeys > 0;
+  }
+
+  return async (c, next) => {
+    const presented = presentedKey(c.req.header("authorization"), c.req.header("x-api-key"));
+    if (!presented && !(await keysInForce())) {
+      c.set("apiKey", undefined);
+      return next();
+    }
+    if (!presented) {
+      throw authError("AUTH_REQUIRED", "This endpoint needs an API key", "Send `Authorization: Bearer gsk_…`.");
+    }
+    const record = looksLikeApiKey(presented)
+      ? await context.store.apiKeys.findActiveByHash(hashApiKey(presented), isoNow(context.clock))
+      : undefined;
+    if (!record) {
+      throw authError(
+        "AUTH_INVALID_KEY",
+        "The API key is not valid: unknown, revoked or expired",
+        "Create a key with `gantry keys create --name <name> --scopes read`.",
+      );
+    }
+    const needed = scopeFor(c.req.method, c.req.path);
+    if (!scopeAllows(record.scopes, needed)) {
+      throw new GantryError({
+        code: "AUTH_SCOPE_MISSING",
+        message: `This key (${record.prefix}…) lacks the '${needed}' scope for ${c.req.method} ${c.req.path}`,
+        domain: "AUTH",
+        category: "USER",
+        details: { needed, granted: record.scopes },
+      });
+    }
+    c.set("apiKey", record);
+    // last-used is for humans auditing keys; minute precision spares a write on every request.
+    const lastUsed = record.lastUsedAt ? Date.parse(record.lastUsedAt) : Number.NEGATIVE_INFINITY;
+    if (context.clock.now() - lastUsed > 60_000) await context.store.apiKeys.touch(record.id, isoNow(context.clock));
+    return next();
+  };
+}
+
+function presentedKey(authorization: string | undefined, apiKeyHeader: string | undefined): string | undefined {
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return match?.[1] ?? authorization.trim();
+  }
+  return apiKeyHeader?.trim() || undefined;
+}
+
+function authError(code: string, message: string, hint: string): GantryError {
+  return new GantryError({ code, message, domain: "AUTH", category: "USER", hint });
+}
+
+/** Scope needed by a request: the gateway needs `gateway`; reads need `read`, writes `write`. */
+export function defaultScopeFor(method: string, path: string): ApiKeyScope {
+  if (path.startsWith("/v1/")) return "gateway";
+  return method === "GET" || method === "HEAD" ? "read" : "write";
+}

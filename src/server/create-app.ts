@@ -1,0 +1,54 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { GantryError } from "../core/index.js";
+import { type AuthVariables, authMiddleware, defaultScopeFor } from "./auth-middleware.js";
+import { dashboardRoutes } from "./dashboard-routes.js";
+import { errorResponse } from "./error-response.js";
+import { healthRoutes } from "./routes/health-routes.js";
+import { infoRoutes } from "./routes/info-routes.js";
+import type { ServerContext } from "./server-context.js";
+
+const maxBodyBytes = 10 * 1024 * 1024;
+
+/** Builds the Hono app: health, authenticated API and gateway, then the dashboard. */
+export function createApp(context: ServerContext, options: { dashboardFolder?: string } = {}): Hono {
+  const app = new Hono<{ Variables: AuthVariables }>();
+  app.onError((error, c) => errorResponse(c, error));
+
+  app.route("/", healthRoutes(context));
+
+  const auth = authMiddleware(context, defaultScopeFor);
+  const limit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new GantryError({
+        code: "REQUEST_TOO_LARGE",
+        message: `Request body is larger than ${maxBodyBytes / 1024 / 1024} MiB`,
+        domain: "SERVER",
+        category: "USER",
+      });
+    },
+  });
+  app.use("/api/*", limit, auth);
+  app.use("/v1/*", limit, auth);
+
+  app.route("/", infoRoutes(context));
+
+  // Unknown API paths answer JSON 404s, never the dashboard's HTML.
+  const notFound = (c: Parameters<typeof errorResponse>[0]) =>
+    errorResponse(
+      c,
+      new GantryError({
+        code: "ROUTE_NOT_FOUND",
+        message: `No route for ${c.req.method} ${c.req.path}`,
+        domain: "SERVER",
+        category: "USER",
+        hint: "See docs/reference/http-api.md for the routes this server answers.",
+      }),
+    );
+  app.all("/api/*", notFound);
+  app.all("/v1/*", notFound);
+
+  app.route("/", dashboardRoutes(options.dashboardFolder));
+  return app as unknown as Hono;
+}

@@ -1,0 +1,33 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { GantryError } from "../core/index.js";
+
+/** HTTP status for an error: the code decides first, then the category. */
+export function statusForError(error: GantryError): ContentfulStatusCode {
+  if (error.code === "AUTH_REQUIRED" || error.code === "AUTH_INVALID_KEY") return 401;
+  if (error.code === "AUTH_SCOPE_MISSING") return 403;
+  if (error.code.endsWith("_NOT_FOUND")) return 404;
+  if (error.code === "REQUEST_TOO_LARGE") return 413;
+  if (error.category === "USER") return 400;
+  if (error.category === "THIRD_PARTY") return 502;
+  return 500;
+}
+
+/** Every error leaves the server as `{ "error": GantryErrorJSON }`; internals never leak a stack. */
+export function errorResponse(context: Context, thrown: unknown): Response {
+  const error = GantryError.isInstance(thrown)
+    ? thrown
+    : new GantryError({
+        code: "INTERNAL_ERROR",
+        message: "The server failed to handle this request; see the server log",
+        domain: "SERVER",
+        category: "SYSTEM",
+        cause: thrown,
+      });
+  const status = statusForError(error);
+  if (status >= 500) console.error(`[gantry] ${context.req.method} ${context.req.path}:`, thrown);
+  const body = error.toJSON();
+  // Causes of internal errors can carry paths or SQL; keep them in the log, not on the wire.
+  if (status >= 500) delete body.cause;
+  return context.json({ error: body }, status);
+}

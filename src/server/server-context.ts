@@ -1,0 +1,14 @@
+import type { Clock, Workspace } from "../core/index.js";
+import type { Store } from "../store/index.js";
+
+/** Everything a request handler may use; built once by `startServer`. */
+export interface ServerContext {
+  workspace: Workspace;
+  store: Store;
+  clock: Clock;
+  version: string;
+  /** Epoch ms when the server started, for uptime. */
+  startedAt: number;
+  /** When true every /api and /v1 request needs a valid key, even with none in the store (fail closed). */
+  requireKeys: boolean;
+}

@@ -1,0 +1,108 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { type Clock, GantryError, isoNow, packageVersion, systemClock, type Workspace } from "../core/index.js";
+import type { Store } from "../store/index.js";
+import { createApp } from "./create-app.js";
+import type { ServerContext } from "./server-context.js";
+
+export interface StartServerOptions {
+  workspace: Workspace;
+  store: Store;
+  host?: string;
+  port?: number;
+  clock?: Clock;
+  dashboardFolder?: string;
+}
+
+/** A running server: its URL and a graceful close that waits for in-flight requests. */
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "");
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * Starts the control plane. Refuses a non-loopback bind while no API key exists: an open server on
+ * a network would hand anyone the models, the traces and the budgets.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const host = options.host ?? options.workspace.config.server.host;
+  const port = options.port ?? options.workspace.config.server.port;
+  const exposed = !isLoopbackHost(host);
+  if (exposed && (await options.store.apiKeys.countActive(isoNow(clock))) === 0) {
+    throw new GantryError({
+      code: "SERVER_UNSAFE_BIND",
+      message: `Refusing to listen on ${host}: no API key exists, so anyone who can reach this address could use it`,
+      domain: "SERVER",
+      category: "USER",
+      details: { host },
+      hint: "Create a key first (`gantry keys create --name admin --scopes admin`), or bind to 127.0.0.1.",
+    });
+  }
+  const context: ServerContext = {
+    workspace: options.workspace,
+    store: options.store,
+    clock,
+    version: packageVersion(),
+    startedAt: clock.now(),
+    requireKeys: exposed,
+  };
+  const app = createApp(context, { dashboardFolder: options.dashboardFolder });
+  const { server, address } = await listen(app.fetch, host, port);
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    host: address.address,
+    port: address.port,
+    close: () => closeGracefully(server),
+  };
+}
+
+type NodeServer = ReturnType<typeof serve>;
+
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  host: string,
+  port: number,
+): Promise<{ server: NodeServer; address: AddressInfo }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname: host, port }, (address) => resolve({ server, address }));
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const inUse = error.code === "EADDRINUSE";
+      reject(
+        new GantryError({
+          code: inUse ? "SERVER_PORT_IN_USE" : "SERVER_LISTEN_FAILED",
+          message: inUse ? `Port ${port} on ${host} is already in use` : `Cannot listen on ${host}:${port}: ${error.message}`,
+          domain: "SERVER",
+          category: "USER",
+          details: { host, port },
+          hint: inUse ? "Stop the other process or pass --port <n>." : "Check the --host value.",
+          cause: error,
+        }),
+      );
+    });
+  });
+}
+
+// Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets; force after 10 s.
+function closeGracefully(server: NodeServer): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  });
+}
