@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
 import { GantryError } from "../errors.js";
-import { packageRoot } from "../package-info.js";
 import { configSchema, type GantryConfig } from "./config-schema.js";
 import { formatIssues } from "./format-issues.js";
 
@@ -16,6 +16,11 @@ export interface Workspace {
   config: GantryConfig;
 }
 
+// The package's public entry next to this module: src/index.ts under tsx/vitest, dist/index.js when built.
+function publicEntry(): string {
+  return fileURLToPath(new URL("../../index", import.meta.url));
+}
+
 /** Finds the config file in `root`, or undefined when the workspace has none. */
 export function findConfigFile(root: string): string | undefined {
   for (const name of configFileNames) {
@@ -27,7 +32,7 @@ export function findConfigFile(root: string): string | undefined {
 
 /** Validates a raw config object; `file` names the source in error messages. */
 export function parseConfig(raw: unknown, file = "(inline config)", source?: string): GantryConfig {
-  const parsed = configSchema.safeParse(raw ?? {});
+  const parsed = configSchema.safeParse(raw ?? {}, { reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = formatIssues(parsed.error, source);
   const shortFile = file;
@@ -63,7 +68,7 @@ export async function loadWorkspace(rootInput = process.cwd()): Promise<Workspac
   // Alias `gantry` to this very copy, so a workspace's `import { defineConfig } from "gantry"`
   // resolves even when the workspace has no node_modules of its own.
   const jiti = createJiti(import.meta.url, {
-    alias: { gantry: packageRoot() },
+    alias: { gantry: publicEntry() },
     moduleCache: false,
     fsCache: false,
     interopDefault: true,
