@@ -1,4 +1,9 @@
 import type { Kysely } from "kysely";
+import type { AuditRepository } from "./audit-spec.js";
+import type { Database } from "./database.js";
+import type { LedgerRepository } from "./ledger-spec.js";
+import type { RunsRepository } from "./run-spec.js";
+import type { SpansRepository } from "./span-spec.js";
 
 // The public surface of the store. Implementations (SQLite, Postgres) share one Kysely code path;
 // this file is the contract every caller and the conformance suite program against.
@@ -67,4 +72,27 @@ export interface Migrations {
   status(): Promise<MigrationStatus[]>;
   /** True when no migration is pending. */
   isCurrent(): Promise<boolean>;
+}
+
+/** One page of a cursor-paginated listing; `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** An open store: the repositories, the migrations and the Kysely instance for queries they lack. */
+export interface Store {
+  kind: StoreKind;
+  /** The SQLite file path (or `:memory:`), or the Postgres URL with its password replaced by `***`. */
+  location: string;
+  db: Kysely<Database>;
+  projects: ProjectsRepository;
+  apiKeys: ApiKeysRepository;
+  runs: RunsRepository;
+  spans: SpansRepository;
+  audit: AuditRepository;
+  ledger: LedgerRepository;
+  migrations: Migrations;
+  /** Closes the connection (SQLite) or the pool (Postgres); the store is unusable afterwards. */
+  close(): Promise<void>;
 }

@@ -1,0 +1,106 @@
+// Row shapes of the tables as Kysely sees them. Repositories map these snake_case rows to the camelCase
+// records in store-spec.ts; no caller outside src/store should depend on these names.
+
+/** `schema_migrations`: one row per applied migration. */
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  project_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  /** JSON array of scope strings. */
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  expires_at: string | null;
+}
+
+export interface RunsTable {
+  id: string;
+  project_id: string;
+  agent: string;
+  agent_version: string | null;
+  status: string;
+  input: string;
+  output: string | null;
+  state: string | null;
+  schema_version: number;
+  parent_run_id: string | null;
+  session_id: string | null;
+  trace_id: string | null;
+  cost_micros: number;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SpansTable {
+  trace_id: string;
+  span_id: string;
+  parent_span_id: string | null;
+  name: string;
+  kind: string;
+  start_time_ms: number;
+  end_time_ms: number | null;
+  status_code: string;
+  status_message: string | null;
+  attributes: string;
+  events: string;
+  project_id: string | null;
+  agent: string | null;
+  model: string | null;
+  session_id: string | null;
+  cost_micros: number | null;
+}
+
+export interface AuditLogTable {
+  sequence: number;
+  id: string;
+  time: string;
+  project_id: string;
+  principal: string;
+  action: string;
+  resource: string;
+  decision: string;
+  reason: string | null;
+  details: string;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface BudgetLedgerTable {
+  id: string;
+  scope_kind: string;
+  scope_id: string;
+  // "window" is a reserved word in Postgres; a distinct column name keeps hand-written SQL simple.
+  window_key: string;
+  kind: string;
+  amount_micros: number;
+  reservation_id: string | null;
+  run_id: string | null;
+  created_at: string;
+}
+
+/** Every table the store owns, keyed by table name. */
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  projects: ProjectsTable;
+  api_keys: ApiKeysTable;
+  runs: RunsTable;
+  spans: SpansTable;
+  audit_log: AuditLogTable;
+  budget_ledger: BudgetLedgerTable;
+}

@@ -1,0 +1,41 @@
+// The store module's only entry point: other modules import from here, never from files inside.
+
+export type {
+  AuditEntry,
+  AuditRepository,
+  AuditVerification,
+  NewAuditEntry,
+} from "./audit-spec.js";
+export { auditGenesisHash } from "./audit-spec.js";
+export { sqlitePragmas } from "./connect-sqlite.js";
+export type { Database } from "./database.js";
+export type {
+  LedgerEntry,
+  LedgerEntryKind,
+  LedgerRepository,
+  LedgerScopeKind,
+  LedgerSums,
+  NewLedgerEntry,
+} from "./ledger-spec.js";
+export { ledgerEntryKinds, ledgerScopeKinds } from "./ledger-spec.js";
+export type { Migration, MigrationContext } from "./migrations/index.js";
+export { migrations } from "./migrations/index.js";
+export { type OpenStoreOptions, openStore } from "./open-store.js";
+export { auditEntryHash } from "./repositories/audit-repository.js";
+export { defaultProjectId } from "./repositories/projects-repository.js";
+export { defaultSqlitePath, redactUrl, resolveStoreTarget, type StoreTarget } from "./resolve-location.js";
+export type { NewRun, RunListOptions, RunRecord, RunStatus, RunsRepository, RunUpdate } from "./run-spec.js";
+export { runStatuses } from "./run-spec.js";
+export type { SpanRecord, SpansRepository, TraceListOptions, TraceSummary } from "./span-spec.js";
+export type {
+  ApiKeyRecord,
+  ApiKeysRepository,
+  MigrationStatus,
+  Migrations,
+  NewApiKey,
+  Page,
+  ProjectRecord,
+  ProjectsRepository,
+  Store,
+  StoreKind,
+} from "./store-spec.js";

@@ -1,0 +1,7 @@
+import { initialMigration } from "./001-initial.js";
+import type { Migration } from "./migration.js";
+
+export type { Migration, MigrationContext } from "./migration.js";
+
+/** Every migration, in version order. Append new ones; never edit or reorder an applied one. */
+export const migrations: readonly Migration[] = [initialMigration];
