@@ -1,0 +1,22 @@
+import { defineConfig } from "gantry";
+
+// The example workspace `npm start` serves: a support desk whose triage agent routes tickets.
+// It runs entirely on the embedded `sim` model; set OPENAI_API_KEY or ANTHROPIC_API_KEY and point
+// the tiers at real models to run it for real.
+export default defineConfig({
+  name: "support-desk",
+  models: {
+    default: "sim:default",
+    tiers: {
+      small: ["sim:fast"],
+      medium: ["sim:default"],
+      large: ["sim:default"],
+    },
+    sim: {
+      seed: 7,
+      scenarios: ["scenarios/triage.sim.yaml"],
+      // A little realism for the demo: heavy-tailed latency around 300 ms with a 1.2 s p95.
+      latency: { kind: "lognormal", medianMs: 300, p95Ms: 1200 },
+    },
+  },
+});
