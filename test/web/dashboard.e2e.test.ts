@@ -1,0 +1,217 @@
+import { existsSync } from "node:fs";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { dashboardFolder, ensureDashboardBuild } from "./ensure-dashboard-build.js";
+import {
+  type FakeControlPlane,
+  type FakeControlPlaneOptions,
+  startFakeControlPlane,
+} from "./fake-control-plane.js";
+
+// Debian's chromium, driven by playwright-core (no browser download). Install: apt-get install -y chromium
+const chromiumPath = "/usr/bin/chromium";
+const chromiumAvailable = existsSync(chromiumPath);
+const screenshotPath = "/tmp/gantry-dashboard.png";
+const signInScreenshotPath = "/tmp/gantry-dashboard-sign-in.png";
+const errorScreenshotPath = "/tmp/gantry-dashboard-error.png";
+
+/** The text a person sees (layout-aware, unlike textContent): what the dashboard promises to show. */
+function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text, not a DOM node read.
+  return locator.innerText();
+}
+
+if (!chromiumAvailable && !process.env.CI) {
+  console.warn(
+    [
+      "",
+      "!".repeat(78),
+      `!!  DASHBOARD BROWSER TESTS SKIPPED: ${chromiumPath} is missing.`,
+      "!!  Install it with: apt-get update && apt-get install -y chromium",
+      "!!  (With CI set, this is a failure instead of a skip.)",
+      "!".repeat(78),
+      "",
+    ].join("\n"),
+  );
+}
+
+describe.runIf(!chromiumAvailable && Boolean(process.env.CI))("dashboard browser test prerequisites", () => {
+  it(`finds chromium at ${chromiumPath}`, () => {
+    throw new Error(`${chromiumPath} is missing; install it with: apt-get install -y chromium`);
+  });
+});
+
+describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let controlPlane: FakeControlPlane | undefined;
+
+  beforeAll(async () => {
+    ensureDashboardBuild();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+      ],
+    });
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    await controlPlane?.close();
+    context = undefined;
+    controlPlane = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fresh control plane and a fresh browser context (empty sessionStorage) for one scenario. */
+  async function openDashboard(options: Omit<FakeControlPlaneOptions, "dashboardFolder"> = {}) {
+    controlPlane = await startFakeControlPlane({ dashboardFolder, ...options });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    return { page, problems, server: controlPlane };
+  }
+
+  async function textOf(page: Page, regionName: string): Promise<string> {
+    const region = page.getByRole("region", { name: regionName, exact: true });
+    await region.waitFor();
+    return visibleText(region);
+  }
+
+  it("shows the workspace, store, models and tiers on the overview", async () => {
+    const { page, problems, server } = await openDashboard();
+    await page.goto(`${server.url}/`);
+
+    expect(await textOf(page, "Workspace")).toContain("support-desk");
+    const store = await textOf(page, "Store");
+    expect(store).toContain("SQLite");
+    expect(store).toContain("/home/platform/support-desk/.gantry/gantry.db");
+    expect(store).toContain("Up to date");
+    const server_ = await textOf(page, "Server");
+    expect(server_).toContain("gantry 0.1.0");
+    expect(server_).toMatch(/3 h 12 min/);
+
+    const defaultRow = page.getByRole("row").filter({ hasText: "sim:default" });
+    expect(await visibleText(defaultRow)).toContain("default");
+    const otherRow = page.getByRole("row").filter({ hasText: "sim:fast" });
+    expect(await visibleText(otherRow)).not.toContain("default");
+    expect(
+      await visibleText(page.getByRole("list", { name: "Models of the small tier, in preference order" })),
+    ).toBe("sim:fast");
+    expect(await page.title()).toBe("Overview · Gantry");
+
+    // Sections not built yet are visible but are not links, and say so.
+    const navigation = page.getByRole("navigation", { name: "Main" });
+    for (const title of ["Traces", "Runs", "Prompts", "Evals", "Approvals"]) {
+      expect(await navigation.getByRole("link", { name: title }).count()).toBe(0);
+      const item = navigation.locator(".nav-item-disabled", { hasText: title });
+      expect(await item.getAttribute("aria-disabled")).toBe("true");
+      expect((await visibleText(item)).toLowerCase()).toContain("coming soon");
+    }
+    expect(await navigation.getByRole("link", { name: "Overview" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
+
+    await page.screenshot({ path: screenshotPath, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("routes on the client and serves deep links through the fallback", async () => {
+    const { page, problems, server } = await openDashboard();
+    await page.goto(`${server.url}/traces`);
+    await page.getByRole("heading", { name: "Traces", level: 1 }).waitFor();
+    expect(await visibleText(page.locator("main"))).toContain("coming soon");
+
+    // A marker on window survives only if navigation does not reload the page.
+    await page.evaluate(() => {
+      Object.assign(window, { gantryNavigationMarker: "kept" });
+    });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+    await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await page.evaluate(() => Reflect.get(window, "gantryNavigationMarker"))).toBe("kept");
+
+    await page.goBack();
+    await page.getByRole("heading", { name: "Traces", level: 1 }).waitFor();
+    expect(await page.evaluate(() => Reflect.get(window, "gantryNavigationMarker"))).toBe("kept");
+
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByRole("heading", { name: "Page not found" }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("asks for an API key, refuses a wrong one and signs in with the right one", async () => {
+    const apiKey = "gsk_e2e_0123456789abcdef";
+    const { page, server } = await openDashboard({ requiredApiKey: apiKey });
+    await page.goto(`${server.url}/`);
+
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(await page.title()).toBe("Sign in · Gantry");
+    expect(server.authorizationHeaders.length).toBeGreaterThan(0);
+    expect(server.authorizationHeaders.every((header) => header === undefined)).toBe(true);
+    await page.screenshot({ path: signInScreenshotPath });
+
+    await page.getByLabel("API key").fill("gsk_wrong_key");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const rejection = page.getByRole("alert");
+    await rejection.waitFor();
+    expect(await visibleText(rejection)).toContain("The API key is not valid");
+    expect(server.authorizationHeaders.at(-1)).toBe("Bearer gsk_wrong_key");
+    expect(await page.evaluate(() => sessionStorage.getItem("gantry.apiKey"))).toBeNull();
+
+    await page.getByLabel("API key").fill(apiKey);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect(await textOf(page, "Workspace")).toContain("support-desk");
+    expect(await textOf(page, "Server")).toMatch(/API keys\s+Required/);
+    expect(server.authorizationHeaders.at(-1)).toBe(`Bearer ${apiKey}`);
+    expect(await page.evaluate(() => sessionStorage.getItem("gantry.apiKey"))).toBe(apiKey);
+
+    // The key outlives a reload of the tab, and is sent again without asking.
+    await page.reload();
+    expect(await textOf(page, "Store")).toContain("SQLite");
+    expect(server.authorizationHeaders.at(-1)).toBe(`Bearer ${apiKey}`);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem("gantry.apiKey"))).toBeNull();
+  });
+
+  it("shows the server's error message when the API fails", async () => {
+    const { page, server } = await openDashboard({
+      infoFailure: {
+        status: 503,
+        code: "STORE_UNAVAILABLE",
+        message: "The store at .gantry/gantry.db is locked by another process",
+        hint: "Stop the other gantry process, then retry.",
+      },
+    });
+    await page.goto(`${server.url}/`);
+
+    const panel = page.getByRole("alert");
+    await panel.waitFor();
+    const text = await visibleText(panel);
+    expect(text).toContain("Could not load server information");
+    expect(text).toContain("The store at .gantry/gantry.db is locked by another process");
+    expect(text).toContain("Stop the other gantry process, then retry.");
+    expect(text).toContain("STORE_UNAVAILABLE");
+    expect(text).toContain("HTTP 503");
+    expect(await page.getByRole("button", { name: "Try again" }).isEnabled()).toBe(true);
+    await page.screenshot({ path: errorScreenshotPath });
+  });
+});

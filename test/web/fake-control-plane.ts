@@ -1,0 +1,165 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+
+/** What /api/v1/info answers on success; shaped like src/server/routes/info-routes.ts. */
+export const sampleServerInfo = {
+  name: "gantry",
+  version: "0.1.0",
+  workspace: { name: "support-desk", root: "/home/platform/support-desk" },
+  store: {
+    kind: "sqlite",
+    location: "/home/platform/support-desk/.gantry/gantry.db",
+    migrationsCurrent: true,
+  },
+  models: [
+    { id: "sim:default", provider: "sim", default: true },
+    { id: "sim:fast", provider: "sim", default: false },
+  ],
+  tiers: { small: ["sim:fast"], large: ["sim:default", "sim:fast"] },
+  auth: { required: false },
+  uptimeSeconds: 3 * 3600 + 12 * 60 + 5,
+};
+
+export interface FakeControlPlaneOptions {
+  /** Folder of the built dashboard (dist/web). */
+  dashboardFolder: string;
+  /** When set, /api/* answers 401 unless `Authorization: Bearer <requiredApiKey>` is sent. */
+  requiredApiKey?: string;
+  /** When set, /api/v1/info answers this status and error instead of the info. */
+  infoFailure?: { status: number; code: string; message: string; hint?: string };
+}
+
+export interface FakeControlPlane {
+  url: string;
+  /** The Authorization header of every /api request, in order (undefined when none was sent). */
+  authorizationHeaders: (string | undefined)[];
+  close: () => Promise<void>;
+}
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+};
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+// The real server's error body: `{ error: GantryErrorJSON }`.
+function sendError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  hint?: string,
+): void {
+  const domain = code.startsWith("AUTH_") ? "AUTH" : "SERVER";
+  const category = status >= 500 ? "SYSTEM" : "USER";
+  sendJson(response, status, {
+    error: { name: "GantryError", code, message, domain, category, details: {}, ...(hint ? { hint } : {}) },
+  });
+}
+
+async function serveDashboard(folder: string, pathname: string, response: ServerResponse): Promise<void> {
+  const candidate = normalize(join(folder, decodeURIComponent(pathname)));
+  const insideFolder = candidate.startsWith(folder + sep);
+  if (insideFolder && extname(candidate) !== "") {
+    try {
+      const content = await readFile(candidate);
+      response.writeHead(200, {
+        "content-type": contentTypes[extname(candidate)] ?? "application/octet-stream",
+      });
+      response.end(content);
+      return;
+    } catch {
+      // Not a file: fall through to the single-page-app fallback, as the real server does.
+    }
+  }
+  const indexHtml = await readFile(join(folder, "index.html"));
+  response.writeHead(200, { "content-type": contentTypes[".html"] });
+  response.end(indexHtml);
+}
+
+function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: FakeControlPlaneOptions,
+): void {
+  const authorization = request.headers.authorization;
+  if (options.requiredApiKey !== undefined) {
+    if (authorization === undefined) {
+      sendError(
+        response,
+        401,
+        "AUTH_REQUIRED",
+        "This endpoint needs an API key",
+        "Send `Authorization: Bearer gsk_…`.",
+      );
+      return;
+    }
+    if (authorization !== `Bearer ${options.requiredApiKey}`) {
+      sendError(
+        response,
+        401,
+        "AUTH_INVALID_KEY",
+        "The API key is not valid: unknown, revoked or expired",
+        "Create a key with `gantry keys create --name <name> --scopes read`.",
+      );
+      return;
+    }
+  }
+  const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+  if (pathname !== "/api/v1/info") {
+    sendError(response, 404, "ROUTE_NOT_FOUND", `No API route ${request.method} ${pathname}`);
+    return;
+  }
+  const failure = options.infoFailure;
+  if (failure !== undefined) {
+    sendError(response, failure.status, failure.code, failure.message, failure.hint);
+    return;
+  }
+  sendJson(response, 200, { ...sampleServerInfo, auth: { required: options.requiredApiKey !== undefined } });
+}
+
+/** A loopback stand-in for the control plane: the built dashboard, /healthz and /api/v1/info. */
+export async function startFakeControlPlane(options: FakeControlPlaneOptions): Promise<FakeControlPlane> {
+  const authorizationHeaders: (string | undefined)[] = [];
+  const folder = normalize(options.dashboardFolder);
+
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
+    if (pathname.startsWith("/api/")) {
+      authorizationHeaders.push(request.headers.authorization);
+      return handleApi(request, response, options);
+    }
+    if (pathname.startsWith("/v1/")) return sendError(response, 404, "ROUTE_NOT_FOUND", "No gateway here");
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return sendError(response, 405, "METHOD_NOT_ALLOWED", `${request.method} is not allowed`);
+    }
+    serveDashboard(folder, pathname, response).catch((error: unknown) => {
+      response.writeHead(500, { "content-type": "text/plain" });
+      response.end(String(error));
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    authorizationHeaders,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { createApiClient } from "./api/api-client.js";
+import { ApiContext, type ApiContextValue } from "./api/api-context.js";
+import type { ApiError } from "./api/api-error.js";
+import type { ApiKeyStore } from "./api/api-key-store.js";
+import { NavBar } from "./components/nav-bar.js";
+import { SignInForm } from "./components/sign-in-form.js";
+import { findSection } from "./navigation.js";
+import { ComingSoonPage } from "./pages/coming-soon-page.js";
+import { NotFoundPage } from "./pages/not-found-page.js";
+import { OverviewPage } from "./pages/overview-page.js";
+import { useLocationPathname } from "./router/history-location.js";
+
+/** Why the sign-in form is showing: no key was sent yet, or the one sent was refused. */
+type SignInState = { required: false } | { required: true; rejection: ApiError | null };
+
+function pageFor(pathname: string) {
+  const section = findSection(pathname);
+  if (section === undefined) return { title: "Not found", element: <NotFoundPage pathname={pathname} /> };
+  if (!section.available) return { title: section.title, element: <ComingSoonPage section={section} /> };
+  // Only one page is built so far; the next ones get their own branch here.
+  return { title: section.title, element: <OverviewPage /> };
+}
+
+const browserFetch: typeof fetch = (input, init) => window.fetch(input, init);
+
+/** The dashboard shell: navigation, the API key gate, and the page for the current path. */
+export function App({ keyStore }: { keyStore: ApiKeyStore }) {
+  const pathname = useLocationPathname();
+  const [apiKey, setApiKey] = useState(() => keyStore.read());
+  const [signIn, setSignIn] = useState<SignInState>({ required: false });
+
+  const client = useMemo(() => createApiClient({ fetch: browserFetch, apiKey }), [apiKey]);
+
+  const reportAuthRequired = useCallback(
+    (error: ApiError) => {
+      // A refused key is forgotten so a reload does not send it again.
+      if (apiKey !== null) {
+        keyStore.clear();
+        setApiKey(null);
+      }
+      setSignIn({ required: true, rejection: apiKey === null ? null : error });
+    },
+    [apiKey, keyStore],
+  );
+
+  const apiContext = useMemo<ApiContextValue>(
+    () => ({ client, reportAuthRequired }),
+    [client, reportAuthRequired],
+  );
+
+  function handleSignIn(newKey: string) {
+    keyStore.save(newKey);
+    setApiKey(newKey);
+    setSignIn({ required: false });
+  }
+
+  function handleSignOut() {
+    keyStore.clear();
+    setApiKey(null);
+    setSignIn({ required: false });
+  }
+
+  const page = pageFor(pathname);
+  const title = signIn.required ? "Sign in" : page.title;
+  useEffect(() => {
+    document.title = `${title} · Gantry`;
+  }, [title]);
+
+  return (
+    <ApiContext.Provider value={apiContext}>
+      <NavBar pathname={pathname} onSignOut={apiKey === null ? null : handleSignOut} />
+      <main className="content">
+        {signIn.required ? <SignInForm rejection={signIn.rejection} onSubmit={handleSignIn} /> : page.element}
+      </main>
+    </ApiContext.Provider>
+  );
+}

@@ -1,0 +1,59 @@
+/** One entry of the navigation bar; sections not built yet are listed but cannot be opened. */
+export interface NavigationSection {
+  path: string;
+  title: string;
+  available: boolean;
+  /** One sentence on what the section will show; used on its placeholder page. */
+  summary: string;
+}
+
+export const navigationSections: readonly NavigationSection[] = [
+  {
+    path: "/",
+    title: "Overview",
+    available: true,
+    summary: "The workspace, its store, its models and the server's health.",
+  },
+  {
+    path: "/traces",
+    title: "Traces",
+    available: false,
+    summary: "Every agent run as a tree of spans, with tokens, cost and tool calls.",
+  },
+  {
+    path: "/runs",
+    title: "Runs",
+    available: false,
+    summary: "Running, paused and finished runs, with their state and what they wait for.",
+  },
+  {
+    path: "/prompts",
+    title: "Prompts",
+    available: false,
+    summary: "Prompt files, their versions and labels, and the measured impact of each change.",
+  },
+  {
+    path: "/evals",
+    title: "Evals",
+    available: false,
+    summary: "Eval suites, their results against the baseline, and the CI gate's verdicts.",
+  },
+  {
+    path: "/approvals",
+    title: "Approvals",
+    available: false,
+    summary: "Tool calls waiting for a person to allow or deny them.",
+  },
+];
+
+/** Drops a trailing slash so "/traces/" and "/traces" name the same section. */
+export function normalisePath(pathname: string): string {
+  if (pathname.length > 1 && pathname.endsWith("/")) return pathname.replace(/\/+$/, "") || "/";
+  return pathname === "" ? "/" : pathname;
+}
+
+/** The section a path belongs to, or undefined for an unknown path. */
+export function findSection(pathname: string): NavigationSection | undefined {
+  const path = normalisePath(pathname);
+  return navigationSections.find((section) => section.path === path);
+}
