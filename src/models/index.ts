@@ -1,0 +1,4 @@
+// The models module's only entry point. Today it holds the sim model and the configured-model list;
+// providers, the catalog, prices and tier routing join here later.
+export { type ConfiguredModel, configuredModels } from "./configured-models.js";
+export * from "./sim/index.js";
