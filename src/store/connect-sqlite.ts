@@ -1,19 +1,23 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { type Dialect, SqliteDialect } from "kysely";
+import type { Dialect } from "kysely";
+import { BusyRetryingSqliteDialect } from "./sqlite-busy-retry.js";
 import { storeUnavailable } from "./store-errors.js";
 
 /**
- * Connection settings every SQLite store uses. WAL lets readers run beside the single writer;
+ * Connection settings every SQLite store uses, in order. WAL lets readers run beside the single writer;
  * synchronous=NORMAL is the recommended WAL pairing (never corrupts; a power cut may lose the last
- * commits, a process crash loses nothing); busy_timeout makes a second process wait instead of failing.
+ * commits, a process crash loses nothing). busy_timeout is 5 s while these run (plain synchronous
+ * calls at open), then 0: from then on a locked database is waited for asynchronously by
+ * BusyRetryingSqliteDialect, which does not freeze the event loop.
  */
 export const sqlitePragmas: readonly string[] = [
+  "busy_timeout = 5000",
   "journal_mode = WAL",
   "synchronous = NORMAL",
   "foreign_keys = ON",
-  "busy_timeout = 5000",
+  "busy_timeout = 0",
 ];
 
 /** Opens (creating when missing) the SQLite file and wraps it in a Kysely dialect. */
@@ -47,5 +51,5 @@ export function connectSqlite(path: string): Dialect {
       cause,
     });
   }
-  return new SqliteDialect({ database });
+  return new BusyRetryingSqliteDialect({ database });
 }

@@ -1,5 +1,5 @@
 import type { JsonValue } from "../core/index.js";
-import type { Page } from "./store-spec.js";
+import type { Page } from "./page.js";
 
 // Contract of the runs repository: one row per agent run, its input, output and serialised state.
 

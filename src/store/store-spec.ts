@@ -2,6 +2,9 @@ import type { Kysely } from "kysely";
 import type { AuditRepository } from "./audit-spec.js";
 import type { Database } from "./database.js";
 import type { LedgerRepository } from "./ledger-spec.js";
+
+export type { Page } from "./page.js";
+
 import type { RunsRepository } from "./run-spec.js";
 import type { SpansRepository } from "./span-spec.js";
 
@@ -72,12 +75,6 @@ export interface Migrations {
   status(): Promise<MigrationStatus[]>;
   /** True when no migration is pending. */
   isCurrent(): Promise<boolean>;
-}
-
-/** One page of a cursor-paginated listing; `nextCursor` is null on the last page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 /** An open store: the repositories, the migrations and the Kysely instance for queries they lack. */
