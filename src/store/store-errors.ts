@@ -12,7 +12,7 @@ export function storeUnavailable(options: {
   category: ErrorCategory;
   cause: unknown;
 }): GantryError {
-  const causeMessage = options.cause instanceof Error ? options.cause.message : String(options.cause);
+  const causeMessage = describeCause(options.cause);
   return new GantryError({
     code: "STORE_UNAVAILABLE",
     message: `${options.what} at ${options.location}: ${causeMessage || "unknown error"}. ${options.hint}`,
@@ -22,6 +22,14 @@ export function storeUnavailable(options: {
     hint: options.hint,
     cause: options.cause,
   });
+}
+
+// Node's happy-eyeballs connect throws an AggregateError with an empty message; its parts say what failed.
+function describeCause(cause: unknown): string {
+  if (cause instanceof AggregateError && !cause.message) {
+    return cause.errors.map((error) => (error instanceof Error ? error.message : String(error))).join("; ");
+  }
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** The database was migrated by a newer Gantry than this one. */
