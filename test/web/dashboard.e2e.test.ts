@@ -9,7 +9,7 @@ import {
 } from "./fake-control-plane.js";
 
 // Debian's chromium, driven by playwright-core (no browser download). Install: apt-get install -y chromium
-const chromiumPath = "/usr/bin/chromium";
+const chromiumPath = process.env.GANTRY_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const chromiumAvailable = existsSync(chromiumPath);
 const screenshotPath = "/tmp/gantry-dashboard.png";
 const signInScreenshotPath = "/tmp/gantry-dashboard-sign-in.png";
@@ -19,6 +19,20 @@ const errorScreenshotPath = "/tmp/gantry-dashboard-error.png";
 function visibleText(locator: Locator): Promise<string> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text, not a DOM node read.
   return locator.innerText();
+}
+
+/** The page globals these tests touch; typed here because the root type-check has no DOM library. */
+interface PageGlobals {
+  sessionStorage: { getItem(key: string): string | null };
+  gantryNavigationMarker?: string;
+}
+
+function storedApiKey(page: Page): Promise<string | null> {
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem("gantry.apiKey"));
+}
+
+function navigationMarker(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).gantryNavigationMarker);
 }
 
 if (!chromiumAvailable && !process.env.CI) {
@@ -140,16 +154,16 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
 
     // A marker on window survives only if navigation does not reload the page.
     await page.evaluate(() => {
-      Object.assign(window, { gantryNavigationMarker: "kept" });
+      (globalThis as unknown as PageGlobals).gantryNavigationMarker = "kept";
     });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/");
-    expect(await page.evaluate(() => Reflect.get(window, "gantryNavigationMarker"))).toBe("kept");
+    expect(await navigationMarker(page)).toBe("kept");
 
     await page.goBack();
     await page.getByRole("heading", { name: "Traces", level: 1 }).waitFor();
-    expect(await page.evaluate(() => Reflect.get(window, "gantryNavigationMarker"))).toBe("kept");
+    expect(await navigationMarker(page)).toBe("kept");
 
     await page.goto(`${server.url}/no/such/page`);
     await page.getByRole("heading", { name: "Page not found" }).waitFor();
@@ -172,15 +186,19 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
     const rejection = page.getByRole("alert");
     await rejection.waitFor();
     expect(await visibleText(rejection)).toContain("The API key is not valid");
+    // The hint's backticked command is shown as code, not with raw backticks.
+    expect(await visibleText(rejection.locator("code"))).toBe(
+      "gantry keys create --name <name> --scopes read",
+    );
     expect(server.authorizationHeaders.at(-1)).toBe("Bearer gsk_wrong_key");
-    expect(await page.evaluate(() => sessionStorage.getItem("gantry.apiKey"))).toBeNull();
+    expect(await storedApiKey(page)).toBeNull();
 
     await page.getByLabel("API key").fill(apiKey);
     await page.getByRole("button", { name: "Sign in" }).click();
     expect(await textOf(page, "Workspace")).toContain("support-desk");
     expect(await textOf(page, "Server")).toMatch(/API keys\s+Required/);
     expect(server.authorizationHeaders.at(-1)).toBe(`Bearer ${apiKey}`);
-    expect(await page.evaluate(() => sessionStorage.getItem("gantry.apiKey"))).toBe(apiKey);
+    expect(await storedApiKey(page)).toBe(apiKey);
 
     // The key outlives a reload of the tab, and is sent again without asking.
     await page.reload();
@@ -189,7 +207,7 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem("gantry.apiKey"))).toBeNull();
+    expect(await storedApiKey(page)).toBeNull();
   });
 
   it("shows the server's error message when the API fails", async () => {

@@ -14,8 +14,8 @@ export const sampleServerInfo = {
     migrationsCurrent: true,
   },
   models: [
-    { id: "sim:default", provider: "sim", default: true },
-    { id: "sim:fast", provider: "sim", default: false },
+    { id: "sim:default", provider: "sim", default: true, tiers: ["large"] },
+    { id: "sim:fast", provider: "sim", default: false, tiers: ["small", "large"] },
   ],
   tiers: { small: ["sim:fast"], large: ["sim:default", "sim:fast"] },
   auth: { required: false },

@@ -1,4 +1,5 @@
 import type { ApiError } from "../api/api-error.js";
+import { HintText } from "./hint-text.js";
 
 export interface ErrorPanelProps {
   title: string;
@@ -12,7 +13,11 @@ export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
     <div className="error-panel" role="alert">
       <h2 className="error-panel-title">{title}</h2>
       <p className="error-panel-message">{error.message}</p>
-      {error.hint !== undefined && <p className="error-panel-hint">{error.hint}</p>}
+      {error.hint !== undefined && (
+        <p className="error-panel-hint">
+          <HintText text={error.hint} />
+        </p>
+      )}
       <p className="error-panel-meta">
         <code>{error.code}</code>
         {error.status > 0 && <span> · HTTP {error.status}</span>}

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import type { ApiError } from "../api/api-error.js";
+import { HintText } from "./hint-text.js";
 
 export interface SignInFormProps {
   /** Set when a key was sent and refused; the server's message and hint are shown. */
@@ -28,7 +29,11 @@ export function SignInForm({ rejection, onSubmit }: SignInFormProps) {
       {rejection !== null && (
         <div className="sign-in-error" role="alert">
           <p>{rejection.message}</p>
-          {rejection.hint !== undefined && <p className="sign-in-error-hint">{rejection.hint}</p>}
+          {rejection.hint !== undefined && (
+            <p className="sign-in-error-hint">
+              <HintText text={rejection.hint} />
+            </p>
+          )}
         </div>
       )}
       <form onSubmit={handleSubmit} className="sign-in-form">
