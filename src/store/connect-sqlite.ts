@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { Dialect } from "kysely";
 import { BusyRetryingSqliteDialect } from "./sqlite-busy-retry.js";
+import { withStatementCache } from "./sqlite-statement-cache.js";
 import { storeUnavailable } from "./store-errors.js";
 
 /**
@@ -51,5 +52,5 @@ export function connectSqlite(path: string): Dialect {
       cause,
     });
   }
-  return new BusyRetryingSqliteDialect({ database });
+  return new BusyRetryingSqliteDialect({ database: withStatementCache(database) });
 }
