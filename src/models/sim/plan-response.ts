@@ -158,8 +158,7 @@ function plannedCalls(
 // A scripted object wins; else the minimal object valid for the requested schema; else the text wrapped.
 function structuredOutput(rule: ScenarioRule, facts: ConversationFacts, text: string): JSONValue {
   if (rule.reply.object !== undefined) return renderTemplateValue(rule.reply.object, facts);
-  if (facts.responseFormat === "json-schema")
-    return synthesiseFromSchema(facts.responseSchema, () => text || undefined);
+  if (facts.responseFormat === "json-schema") return synthesiseFromSchema(facts.responseSchema);
   return { answer: text };
 }
 

@@ -1,35 +1,38 @@
 import { z } from "zod";
 
 /** A text test: a plain string means "contains, ignoring case". */
-export const textMatcherSchema = z.union([
-  z.string(),
-  z
-    .strictObject({
-      /** Any of these substrings (case-insensitive unless `caseSensitive`). */
-      contains: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-      /** A JavaScript regular expression source. */
-      regex: z.string().optional(),
-      /** Regex flags; `i` by default. */
-      flags: z
-        .string()
-        .regex(/^[dgimsuvy]*$/, "only JavaScript regex flags (dgimsuvy)")
-        .optional(),
-      /** The whole text, trimmed (case-insensitive unless `caseSensitive`). */
-      equals: z.string().optional(),
-      caseSensitive: z.boolean().default(false),
-    })
-    .refine(
-      (matcher) =>
-        matcher.contains !== undefined || matcher.regex !== undefined || matcher.equals !== undefined,
-      {
-        message: "give at least one of contains, regex or equals",
-      },
-    )
-    .refine((matcher) => matcher.regex === undefined || isValidRegex(matcher.regex, matcher.flags), {
-      message: "regex is not a valid JavaScript regular expression",
-      path: ["regex"],
-    }),
-]);
+export const textMatcherSchema = z.union(
+  [
+    z.string(),
+    z
+      .strictObject({
+        /** Any of these substrings (case-insensitive unless `caseSensitive`). */
+        contains: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+        /** A JavaScript regular expression source. */
+        regex: z.string().optional(),
+        /** Regex flags; `i` by default. */
+        flags: z
+          .string()
+          .regex(/^[dgimsuvy]*$/, "only JavaScript regex flags (dgimsuvy)")
+          .optional(),
+        /** The whole text, trimmed (case-insensitive unless `caseSensitive`). */
+        equals: z.string().optional(),
+        caseSensitive: z.boolean().default(false),
+      })
+      .refine(
+        (matcher) =>
+          matcher.contains !== undefined || matcher.regex !== undefined || matcher.equals !== undefined,
+        {
+          message: "give at least one of contains, regex or equals",
+        },
+      )
+      .refine((matcher) => matcher.regex === undefined || isValidRegex(matcher.regex, matcher.flags), {
+        message: "regex is not a valid JavaScript regular expression",
+        path: ["regex"],
+      }),
+  ],
+  { error: "expected a string or an object with contains, regex or equals" },
+);
 
 function isValidRegex(source: string, flags: string | undefined): boolean {
   try {
@@ -40,26 +43,31 @@ function isValidRegex(source: string, flags: string | undefined): boolean {
   }
 }
 
+const namesError = "expected true, false or a non-empty list of tool names";
+
 /** When a rule applies; every given field must hold. An empty match always applies. */
 export const ruleMatchSchema = z.strictObject({
   lastUserText: textMatcherSchema.optional(),
   system: textMatcherSchema.optional(),
   /** true: some tool result in this turn; false: none; a list: a result from each named tool. */
-  toolResults: z.union([z.boolean(), z.array(z.string().min(1)).min(1)]).optional(),
+  toolResults: z.union([z.boolean(), z.array(z.string().min(1)).min(1)], { error: namesError }).optional(),
   /** Assistant turns since the last user message, exactly or as an inclusive range. */
   step: z
-    .union([
-      z.number().int().nonnegative(),
-      z.strictObject({
-        min: z.number().int().nonnegative().optional(),
-        max: z.number().int().nonnegative().optional(),
-      }),
-    ])
+    .union(
+      [
+        z.number().int().nonnegative(),
+        z.strictObject({
+          min: z.number().int().nonnegative().optional(),
+          max: z.number().int().nonnegative().optional(),
+        }),
+      ],
+      { error: "expected a step number (0 or more) or { min, max }" },
+    )
     .optional(),
   /** `json` matches any JSON request, `json-schema` only one that carries a schema. */
   responseFormat: z.enum(["text", "json", "json-schema"]).optional(),
   /** true: some tool offered; false: none; a list: every named tool offered. */
-  toolsOffered: z.union([z.boolean(), z.array(z.string().min(1)).min(1)]).optional(),
+  toolsOffered: z.union([z.boolean(), z.array(z.string().min(1)).min(1)], { error: namesError }).optional(),
 });
 
 const jsonValueSchema: z.ZodType<unknown> = z.json();
@@ -74,7 +82,9 @@ export const toolCallReplySchema = z.strictObject({
 export const ruleReplySchema = z
   .strictObject({
     /** Reply text (templated); a list means one is picked per call with the seeded random. */
-    text: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    text: z
+      .union([z.string(), z.array(z.string()).min(1)], { error: "expected a string or a list of strings" })
+      .optional(),
     toolCalls: z.array(toolCallReplySchema).min(1).optional(),
     /** Call the offered tool whose name and description best fit the last user text. */
     autoToolCall: z.boolean().optional(),

@@ -28,7 +28,10 @@ export interface SimProvider extends ProviderV3 {
 
 const settingsSchema = simSettingsSchema.omit({ scenarios: true });
 
-/** Creates a sim provider; scenario files load once, on first use, and are shared by its models. */
+/**
+ * Creates a sim provider. Scenario files load once, on first use, and are shared by its models; each
+ * model id gets one model instance, which owns its random state. A new provider starts afresh.
+ */
 export function createSimProvider(settings: SimProviderSettings = {}): SimProvider {
   const {
     scenarios: scenarioEntries = [],
@@ -55,7 +58,17 @@ export function createSimProvider(settings: SimProviderSettings = {}): SimProvid
     return loading;
   };
   const context = { ...parsed.data, scenarios, sleep, clock };
-  const languageModel = (modelId: string) => new SimLanguageModel(modelId, context);
+  // One model per id, so resolving `sim:default` again (as registries do per request) continues the
+  // same random state instead of replaying the first call's draws.
+  const models = new Map<string, SimLanguageModel>();
+  const languageModel = (modelId: string) => {
+    let model = models.get(modelId);
+    if (!model) {
+      model = new SimLanguageModel(modelId, context);
+      models.set(modelId, model);
+    }
+    return model;
+  };
   const noSuchModel = (modelType: "embeddingModel" | "imageModel") => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
