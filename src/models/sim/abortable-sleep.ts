@@ -21,8 +21,3 @@ export const abortableSleep: Sleep = (ms, signal) =>
     );
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-
-/** Throws the signal's reason when it has already aborted; a cheap check between zero-length waits. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason;
-}
