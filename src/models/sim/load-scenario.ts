@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { formatIssues, GantryError } from "../../core/index.js";
@@ -10,7 +11,8 @@ const codeExtensions = new Set([".ts", ".mts", ".js", ".mjs"]);
 
 /** Validates a scenario object; `file` names its source in the error a bad one gets. */
 export function parseScenario(raw: unknown, file = "(inline scenario)", source?: string): Scenario {
-  const parsed = scenarioSchema.safeParse(raw ?? {});
+  // reportInput lets a type error say what it got ("got the string \"yes\"").
+  const parsed = scenarioSchema.safeParse(raw ?? {}, { reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = formatIssues(parsed.error, source);
   const lines = problems.map((problem) => {
@@ -86,7 +88,14 @@ function parseYamlSource(source: string, path: string): unknown {
 
 async function importCode(path: string): Promise<unknown> {
   // Fresh caches so an edited scenario is picked up by the next provider without a restart.
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true });
+  // `gantry` resolves to this copy's public entry (as for gantry.config.ts), so a scenario file can
+  // import defineScenario without the workspace installing gantry.
+  const jiti = createJiti(import.meta.url, {
+    alias: { gantry: fileURLToPath(new URL("../../index", import.meta.url)) },
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: true,
+  });
   try {
     return await jiti.import(path, { default: true });
   } catch (cause) {

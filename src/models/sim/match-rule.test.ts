@@ -48,6 +48,8 @@ describe("rule matching", () => {
     expect(matches({ lastUserText: "ORDER" }, firstCall)).toBe(true);
     expect(matches({ lastUserText: "refund" }, firstCall)).toBe(false);
     expect(matches({ lastUserText: { contains: ["refund", "order"] } }, firstCall)).toBe(true);
+    expect(matches({ lastUserText: ["refund", "ORDER"] }, firstCall)).toBe(true);
+    expect(matches({ lastUserText: ["refund", "cancel"] }, firstCall)).toBe(false);
     expect(matches({ lastUserText: { contains: "ORDER", caseSensitive: true } }, firstCall)).toBe(false);
     expect(matches({ lastUserText: { regex: "order [a-z]-\\d+" } }, firstCall)).toBe(true);
     expect(matches({ lastUserText: { regex: "^order" } }, firstCall)).toBe(false);

@@ -37,9 +37,11 @@ export function firstMatchingRule(
   return rules.find((rule) => ruleMatches(rule.match, facts));
 }
 
-/** Applies one text matcher; a plain string means "contains, ignoring case". */
+/** Applies one text matcher; a plain string means "contains, ignoring case", a list "contains any". */
 export function textMatches(matcher: TextMatcher, text: string): boolean {
   if (typeof matcher === "string") return text.toLowerCase().includes(matcher.toLowerCase());
+  if (Array.isArray(matcher))
+    return matcher.some((needle) => text.toLowerCase().includes(needle.toLowerCase()));
   const fold = (value: string) => (matcher.caseSensitive ? value : value.toLowerCase());
   if (matcher.contains !== undefined) {
     const needles = Array.isArray(matcher.contains) ? matcher.contains : [matcher.contains];

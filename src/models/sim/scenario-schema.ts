@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-/** A text test: a plain string means "contains, ignoring case". */
+/** A text test: a plain string means "contains, ignoring case"; a list of strings, "contains any". */
 export const textMatcherSchema = z.union(
   [
     z.string(),
+    z.array(z.string()).min(1),
     z
       .strictObject({
         /** Any of these substrings (case-insensitive unless `caseSensitive`). */
@@ -31,7 +32,7 @@ export const textMatcherSchema = z.union(
         path: ["regex"],
       }),
   ],
-  { error: "expected a string or an object with contains, regex or equals" },
+  { error: "expected a string, a list of strings, or an object with contains, regex or equals" },
 );
 
 function isValidRegex(source: string, flags: string | undefined): boolean {

@@ -40,7 +40,7 @@ export function createSimProvider(settings: SimProviderSettings = {}): SimProvid
     clock = systemClock,
     ...rest
   } = settings;
-  const parsed = settingsSchema.safeParse(rest);
+  const parsed = settingsSchema.safeParse(rest, { reportInput: true });
   if (!parsed.success) {
     const problems = formatIssues(parsed.error);
     throw new GantryError({
