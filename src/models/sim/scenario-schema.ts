@@ -73,6 +73,7 @@ export const ruleMatchSchema = z.strictObject({
 
 const jsonValueSchema: z.ZodType<unknown> = z.json();
 
+/** One scripted tool call: the tool name and, optionally, templated JSON arguments. */
 export const toolCallReplySchema = z.strictObject({
   name: z.string().min(1),
   /** JSON arguments; string values may hold templates. Omitted: built from the tool's input schema. */
@@ -101,6 +102,7 @@ export const ruleReplySchema = z
     { message: "a reply needs text, toolCalls, autoToolCall or object" },
   );
 
+/** One rule: when it applies (`match`) and what it answers (`reply`). */
 export const scenarioRuleSchema = z.strictObject({
   /** Shown in provider metadata (`sim.rule`) so tests and traces can tell which rule answered. */
   name: z.string().min(1).optional(),
