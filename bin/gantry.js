@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 
 const entry = new URL("../dist/cli/index.js", import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  console.error("gantry is not built yet: run `npm run build` in " + fileURLToPath(new URL("..", import.meta.url)));
+  console.error(
+    `gantry is not built yet: run \`npm run build\` in ${fileURLToPath(new URL("..", import.meta.url))}`,
+  );
   process.exit(1);
 }
 const { runCli } = await import(entry.href);

@@ -13,7 +13,9 @@ function findBenchmarks(folder) {
 }
 
 const filter = process.argv[2] ?? "";
-const benchmarks = findBenchmarks("bench").filter((path) => path.includes(filter)).sort();
+const benchmarks = findBenchmarks("bench")
+  .filter((path) => path.includes(filter))
+  .sort();
 if (benchmarks.length === 0) {
   console.error(`no benchmark matches '${filter}' under bench/`);
   process.exit(2);

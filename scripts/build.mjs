@@ -13,5 +13,12 @@ function run(command, args) {
 const started = Date.now();
 rmSync("dist", { recursive: true, force: true });
 run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]);
-run(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
+run(process.execPath, [
+  "node_modules/vite/bin/vite.js",
+  "build",
+  "--config",
+  "web/vite.config.ts",
+  "--logLevel",
+  "warn",
+]);
 console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -28,6 +28,9 @@ export function isStale() {
 export function ensureBuilt(reason = "first start, or sources changed") {
   if (!isStale()) return;
   console.log(`building gantry (${reason})…`);
-  const build = spawnSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit", cwd: root });
+  const build = spawnSync(process.execPath, [join(root, "scripts/build.mjs")], {
+    stdio: "inherit",
+    cwd: root,
+  });
   if (build.status !== 0) throw new Error("gantry build failed; see the output above");
 }

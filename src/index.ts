@@ -1,4 +1,5 @@
-// The public SDK surface of the `gantry` package: what a workspace's gantry.config.ts and user code import.
+// The public SDK surface of the `gantry` package: what a workspace's gantry.config.ts, scenario
+// files and user code import.
 export {
   defineConfig,
   type GantryConfig,
@@ -6,3 +7,12 @@ export {
   GantryError,
   type GantryErrorJSON,
 } from "./core/index.js";
+export {
+  createSimProvider,
+  defineScenario,
+  type Scenario,
+  type ScenarioInput,
+  type SimProvider,
+  type SimProviderSettings,
+  simModel,
+} from "./models/index.js";

@@ -24,6 +24,10 @@ export async function openWorkspaceStore(
   storeOptions: { migrate?: boolean } = {},
 ): Promise<{ workspace: Workspace; store: Store }> {
   const workspace = await loadWorkspace(workspaceRoot(options));
-  const store = await openStore({ url: storeUrl(workspace), root: workspace.root, migrate: storeOptions.migrate });
+  const store = await openStore({
+    url: storeUrl(workspace),
+    root: workspace.root,
+    migrate: storeOptions.migrate,
+  });
   return { workspace, store };
 }

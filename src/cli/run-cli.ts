@@ -12,14 +12,16 @@ export function exitCodeFor(error: unknown): number {
 /** Renders an error for a terminal: message and hint; the stack and cause only with --debug. */
 export function describeError(error: unknown, debug: boolean): string {
   if (!GantryError.isInstance(error)) {
-    const text = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+    const text =
+      error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
     return `${pc.red("error")} ${text}${debug ? "" : pc.dim("\n(run with --debug for details)")}`;
   }
   const lines = [`${pc.red("error")} ${error.message} ${pc.dim(`[${error.code}]`)}`];
   if (error.hint) lines.push(`${pc.cyan("hint")}  ${error.hint}`);
   if (debug) {
     lines.push(pc.dim(error.stack ?? ""));
-    if (error.cause) lines.push(pc.dim(`cause: ${error.cause instanceof Error ? error.cause.stack : String(error.cause)}`));
+    if (error.cause)
+      lines.push(pc.dim(`cause: ${error.cause instanceof Error ? error.cause.stack : String(error.cause)}`));
   }
   return lines.join("\n");
 }

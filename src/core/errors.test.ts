@@ -37,7 +37,11 @@ describe("GantryError", () => {
   it("from() keeps GantryErrors and wraps anything else with the cause attached", () => {
     const original = make();
     expect(GantryError.from(original, { code: "X", domain: "CORE", category: "SYSTEM" })).toBe(original);
-    const wrapped = GantryError.from(new TypeError("bad"), { code: "WRAPPED", domain: "STORE", category: "SYSTEM" });
+    const wrapped = GantryError.from(new TypeError("bad"), {
+      code: "WRAPPED",
+      domain: "STORE",
+      category: "SYSTEM",
+    });
     expect(wrapped.code).toBe("WRAPPED");
     expect(wrapped.message).toBe("bad");
     expect(wrapped.cause).toBeInstanceOf(TypeError);

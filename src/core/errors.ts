@@ -90,7 +90,11 @@ export class GantryError extends Error {
     const cause = this.cause;
     if (cause instanceof Error) {
       const code = (cause as { code?: unknown }).code;
-      json.cause = { name: cause.name, message: cause.message, ...(typeof code === "string" ? { code } : {}) };
+      json.cause = {
+        name: cause.name,
+        message: cause.message,
+        ...(typeof code === "string" ? { code } : {}),
+      };
     }
     return json;
   }

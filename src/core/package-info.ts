@@ -12,7 +12,8 @@ export function packageRoot(): string {
     const manifest = join(folder, "package.json");
     if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === "gantry") break;
     const parent = dirname(folder);
-    if (parent === folder) throw new Error("gantry's package.json not found above " + fileURLToPath(import.meta.url));
+    if (parent === folder)
+      throw new Error(`gantry's package.json not found above ${fileURLToPath(import.meta.url)}`);
     folder = parent;
   }
   cachedRoot = folder;

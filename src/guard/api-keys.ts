@@ -34,7 +34,9 @@ export function looksLikeApiKey(text: string): boolean {
 
 /** Validates scope names given on the command line or the API. */
 export function parseScopes(input: string | readonly string[]): ApiKeyScope[] {
-  const names = (typeof input === "string" ? input.split(",") : [...input]).map((name) => name.trim()).filter(Boolean);
+  const names = (typeof input === "string" ? input.split(",") : [...input])
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) {
     throw new GantryError({
       code: "API_KEY_SCOPES_EMPTY",

@@ -35,7 +35,11 @@ export function authMiddleware(
       return next();
     }
     if (!presented) {
-      throw authError("AUTH_REQUIRED", "This endpoint needs an API key", "Send `Authorization: Bearer gsk_…`.");
+      throw authError(
+        "AUTH_REQUIRED",
+        "This endpoint needs an API key",
+        "Send `Authorization: Bearer gsk_…`.",
+      );
     }
     const record = looksLikeApiKey(presented)
       ? await context.store.apiKeys.findActiveByHash(hashApiKey(presented), isoNow(context.clock))
@@ -60,12 +64,16 @@ export function authMiddleware(
     c.set("apiKey", record);
     // last-used is for humans auditing keys; minute precision spares a write on every request.
     const lastUsed = record.lastUsedAt ? Date.parse(record.lastUsedAt) : Number.NEGATIVE_INFINITY;
-    if (context.clock.now() - lastUsed > 60_000) await context.store.apiKeys.touch(record.id, isoNow(context.clock));
+    if (context.clock.now() - lastUsed > 60_000)
+      await context.store.apiKeys.touch(record.id, isoNow(context.clock));
     return next();
   };
 }
 
-function presentedKey(authorization: string | undefined, apiKeyHeader: string | undefined): string | undefined {
+function presentedKey(
+  authorization: string | undefined,
+  apiKeyHeader: string | undefined,
+): string | undefined {
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     return match?.[1] ?? authorization.trim();

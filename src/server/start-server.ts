@@ -1,6 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { type Clock, GantryError, isoNow, packageVersion, systemClock, type Workspace } from "../core/index.js";
+import {
+  type Clock,
+  GantryError,
+  isoNow,
+  packageVersion,
+  systemClock,
+  type Workspace,
+} from "../core/index.js";
 import type { Store } from "../store/index.js";
 import { createApp } from "./create-app.js";
 import type { ServerContext } from "./server-context.js";
@@ -80,7 +87,9 @@ function listen(
       reject(
         new GantryError({
           code: inUse ? "SERVER_PORT_IN_USE" : "SERVER_LISTEN_FAILED",
-          message: inUse ? `Port ${port} on ${host} is already in use` : `Cannot listen on ${host}:${port}: ${error.message}`,
+          message: inUse
+            ? `Port ${port} on ${host} is already in use`
+            : `Cannot listen on ${host}:${port}: ${error.message}`,
           domain: "SERVER",
           category: "USER",
           details: { host, port },

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, gantryBin, runGantry } from "../support/built-package.js";
+import { readJson } from "../support/read-json.js";
 import { startProcess } from "../support/running-process.js";
 import { temporaryWorkspace } from "../support/temporary-workspace.js";
 
@@ -82,13 +83,15 @@ describe("gantry init and up, outside the repository", () => {
       const [, url] = await up.waitFor(/dashboard\s+(http:\/\/\S+?)\/\s/);
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
-      const info = await (await fetch(`${url}/api/v1/info`)).json();
+      const info = await readJson(await fetch(`${url}/api/v1/info`));
       expect(info.workspace).toMatchObject({ name: "ws", root: target });
       expect(existsSync(join(target, ".gantry", "gantry.db"))).toBe(true);
     } finally {
       process.kill(-up.child.pid!, "SIGINT");
     }
-    expect(await up.exited()).toBe(0);
+    // npx itself dies of the terminal's SIGINT; what matters is that gantry shut down gracefully.
+    expect([0, "SIGINT"]).toContain(await up.exited());
+    expect(up.output()).toContain("SIGINT: stopping");
     expect(up.output()).toContain("stopped");
   });
 });
@@ -101,20 +104,35 @@ describe("exposure and keys", () => {
     expect(refused.stderr).toContain("SERVER_UNSAFE_BIND");
     expect(refused.stderr).toContain("gantry keys create");
 
-    const created = await runGantry(["keys", "create", "--workspace", root, "--name", "ops", "--scopes", "admin"]);
+    const created = await runGantry([
+      "keys",
+      "create",
+      "--workspace",
+      root,
+      "--name",
+      "ops",
+      "--scopes",
+      "admin",
+    ]);
     expect(created.code).toBe(0);
     const key = created.stdout.match(/gsk_[A-Za-z0-9_-]{43}/)?.[0];
     expect(key).toBeDefined();
 
-    const up = startProcess(process.execPath, [gantryBin, "up", "--workspace", root, "--host", "0.0.0.0", "--port", "0"], {
-      cwd: root,
-    });
+    const up = startProcess(
+      process.execPath,
+      [gantryBin, "up", "--workspace", root, "--host", "0.0.0.0", "--port", "0"],
+      {
+        cwd: root,
+      },
+    );
     try {
       const [, port] = await up.waitFor(/dashboard\s+http:\/\/\S+:(\d+)\//);
       const without = await fetch(`http://127.0.0.1:${port}/api/v1/info`);
       expect(without.status).toBe(401);
-      expect((await without.json()).error.code).toBe("AUTH_REQUIRED");
-      const withKey = await fetch(`http://127.0.0.1:${port}/api/v1/info`, { headers: { authorization: `Bearer ${key}` } });
+      expect((await readJson(without)).error.code).toBe("AUTH_REQUIRED");
+      const withKey = await fetch(`http://127.0.0.1:${port}/api/v1/info`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
       expect(withKey.status).toBe(200);
     } finally {
       process.kill(-up.child.pid!, "SIGTERM");
@@ -125,7 +143,15 @@ describe("exposure and keys", () => {
 
   it("lists keys by prefix only and revokes by prefix", async () => {
     const root = temporaryWorkspace();
-    const created = await runGantry(["keys", "create", "--workspace", root, "--scopes", "read,gateway", "--json"]);
+    const created = await runGantry([
+      "keys",
+      "create",
+      "--workspace",
+      root,
+      "--scopes",
+      "read,gateway",
+      "--json",
+    ]);
     expect(created.code).toBe(0);
     const record = JSON.parse(created.stdout);
     expect(record.scopes).toEqual(["read", "gateway"]);
@@ -149,7 +175,9 @@ describe("gantry db and doctor", () => {
     expect(before.code).toBe(0);
     const pending = JSON.parse(before.stdout).migrations;
     expect(pending.length).toBeGreaterThan(0);
-    expect(pending.every((migration: { appliedAt: string | null }) => migration.appliedAt === null)).toBe(true);
+    expect(pending.every((migration: { appliedAt: string | null }) => migration.appliedAt === null)).toBe(
+      true,
+    );
     const migrate = await runGantry(["db", "migrate", "--workspace", root]);
     expect(migrate.code).toBe(0);
     expect(migrate.stdout).toContain("applied");
@@ -163,7 +191,10 @@ describe("gantry db and doctor", () => {
 
   it("doctor fails when the store is unreachable", async () => {
     const root = temporaryWorkspace();
-    writeFileSync(join(root, "gantry.config.ts"), `export default { store: { url: "postgres://nobody@127.0.0.1:1/none" } };`);
+    writeFileSync(
+      join(root, "gantry.config.ts"),
+      `export default { store: { url: "postgres://nobody@127.0.0.1:1/none" } };`,
+    );
     const doctor = await runGantry(["doctor", "--workspace", root]);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toMatch(/store\s+/);

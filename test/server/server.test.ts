@@ -5,6 +5,7 @@ import { loadWorkspace, type Workspace } from "../../src/core/index.js";
 import { mintApiKey } from "../../src/guard/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
+import { readJson } from "../support/read-json.js";
 import { temporaryWorkspace } from "../support/temporary-workspace.js";
 
 async function createKey(store: Store, scopes: string[]): Promise<string> {
@@ -26,7 +27,9 @@ describe("server on loopback", () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    const root = temporaryWorkspace(`export default { name: "shop", models: { tiers: { small: ["sim:fast"] } } };`);
+    const root = temporaryWorkspace(
+      `export default { name: "shop", models: { tiers: { small: ["sim:fast"] } } };`,
+    );
     workspace = await loadWorkspace(root);
     store = await openStore({ root });
     server = await startServer({ workspace, store, host: "127.0.0.1", port: 0 });
@@ -39,13 +42,13 @@ describe("server on loopback", () => {
   it("answers /healthz with 200", async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await readJson(response)).toEqual({ status: "ok" });
   });
 
   it("describes itself on /api/v1/info while no key exists", async () => {
     const response = await fetch(`${server.url}/api/v1/info`);
     expect(response.status).toBe(200);
-    const info = await response.json();
+    const info = await readJson(response);
     expect(info).toMatchObject({
       name: "gantry",
       workspace: { name: "shop", root: workspace.root },
@@ -61,7 +64,7 @@ describe("server on loopback", () => {
   it("answers unknown API routes with a JSON 404, and other paths with the dashboard", async () => {
     const missing = await fetch(`${server.url}/api/v1/nothing-here`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toMatchObject({ code: "ROUTE_NOT_FOUND", domain: "SERVER" });
+    expect((await readJson(missing)).error).toMatchObject({ code: "ROUTE_NOT_FOUND", domain: "SERVER" });
     const page = await fetch(`${server.url}/traces/some-id`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
@@ -81,7 +84,7 @@ describe("server on loopback", () => {
     it("rejects a request without a key with 401 JSON", async () => {
       const response = await fetch(`${server.url}/api/v1/info`);
       expect(response.status).toBe(401);
-      expect((await response.json()).error).toMatchObject({ code: "AUTH_REQUIRED", category: "USER" });
+      expect((await readJson(response)).error).toMatchObject({ code: "AUTH_REQUIRED", category: "USER" });
     });
 
     it("rejects an unknown key with 401 and accepts a valid one", async () => {
@@ -89,21 +92,28 @@ describe("server on loopback", () => {
         headers: { authorization: `Bearer gsk_${"A".repeat(43)}` },
       });
       expect(wrong.status).toBe(401);
-      expect((await wrong.json()).error.code).toBe("AUTH_INVALID_KEY");
-      const right = await fetch(`${server.url}/api/v1/info`, { headers: { authorization: `Bearer ${readKey}` } });
+      expect((await readJson(wrong)).error.code).toBe("AUTH_INVALID_KEY");
+      const right = await fetch(`${server.url}/api/v1/info`, {
+        headers: { authorization: `Bearer ${readKey}` },
+      });
       expect(right.status).toBe(200);
-      expect((await right.json()).auth).toEqual({ required: true });
+      expect((await readJson(right)).auth).toEqual({ required: true });
     });
 
     it("answers 403 for a key without the scope", async () => {
       const response = await fetch(`${server.url}/api/v1/info`, { headers: { "x-api-key": gatewayKey } });
       expect(response.status).toBe(403);
-      expect((await response.json()).error).toMatchObject({ code: "AUTH_SCOPE_MISSING", details: { needed: "read" } });
+      expect((await readJson(response)).error).toMatchObject({
+        code: "AUTH_SCOPE_MISSING",
+        details: { needed: "read" },
+      });
     });
 
     it("stops accepting a revoked key", async () => {
       const key = await createKey(store, ["read"]);
-      const before = await fetch(`${server.url}/api/v1/info`, { headers: { authorization: `Bearer ${key}` } });
+      const before = await fetch(`${server.url}/api/v1/info`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
       expect(before.status).toBe(200);
       await store.apiKeys.revoke(key.slice(0, 12), new Date().toISOString());
       const after = await fetch(`${server.url}/api/v1/info`, { headers: { authorization: `Bearer ${key}` } });
@@ -151,7 +161,9 @@ describe("server beyond loopback", () => {
     try {
       const url = `http://127.0.0.1:${server.port}`;
       expect((await fetch(`${url}/api/v1/info`)).status).toBe(401);
-      expect((await fetch(`${url}/api/v1/info`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${url}/api/v1/info`, { headers: { authorization: `Bearer ${key}` } })).status,
+      ).toBe(200);
       await store.apiKeys.revoke(key.slice(0, 12), new Date().toISOString());
       await new Promise((resolve) => setTimeout(resolve, 1100));
       const response = await fetch(`${url}/api/v1/info`);
@@ -168,7 +180,9 @@ describe("server beyond loopback", () => {
     const store = await openStore({ root });
     const first = await startServer({ workspace, store, host: "127.0.0.1", port: 0 });
     try {
-      await expect(startServer({ workspace, store, host: "127.0.0.1", port: first.port })).rejects.toMatchObject({
+      await expect(
+        startServer({ workspace, store, host: "127.0.0.1", port: first.port }),
+      ).rejects.toMatchObject({
         code: "SERVER_PORT_IN_USE",
       });
     } finally {

@@ -10,7 +10,9 @@ export function registerDbCommand(program: Command): void {
   db.command("migrate")
     .description("apply pending migrations (safe to run from several processes at once)")
     .action(async (_options: unknown, command: Command) => {
-      const { store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>(), { migrate: false });
+      const { store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>(), {
+        migrate: false,
+      });
       try {
         const applied = await store.migrations.migrate();
         console.log(`${store.kind} ${pc.dim(store.location)}`);
@@ -25,10 +27,13 @@ export function registerDbCommand(program: Command): void {
     .description("list migrations and whether each is applied")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }, command: Command) => {
-      const { store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>(), { migrate: false });
+      const { store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>(), {
+        migrate: false,
+      });
       try {
         const status = await store.migrations.status();
-        if (options.json) return printJson({ kind: store.kind, location: store.location, migrations: status });
+        if (options.json)
+          return printJson({ kind: store.kind, location: store.location, migrations: status });
         console.log(`${store.kind} ${pc.dim(store.location)}`);
         printTable(
           ["version", "name", "applied"],

@@ -54,7 +54,9 @@ async function diagnose(options: GlobalOptions): Promise<Finding[]> {
     findings.push({
       name: "config",
       ok: true,
-      detail: workspace.configFile ?? `no gantry.config.ts in ${root}: using defaults (create one with gantry init)`,
+      detail:
+        workspace.configFile ??
+        `no gantry.config.ts in ${root}: using defaults (create one with gantry init)`,
       required: true,
     });
   } catch (error) {
@@ -70,7 +72,10 @@ async function diagnose(options: GlobalOptions): Promise<Finding[]> {
       findings.push({
         name: "migrations",
         ok: pending === 0,
-        detail: pending === 0 ? `current (${status.length} applied)` : `${pending} pending: run \`gantry db migrate\``,
+        detail:
+          pending === 0
+            ? `current (${status.length} applied)`
+            : `${pending} pending: run \`gantry db migrate\``,
         required: true,
       });
     } finally {
@@ -100,6 +105,7 @@ async function diagnose(options: GlobalOptions): Promise<Finding[]> {
 }
 
 function messageOf(error: unknown): string {
-  if (GantryError.isInstance(error)) return error.hint ? `${error.message}\n    ${error.hint}` : error.message;
+  if (GantryError.isInstance(error))
+    return error.hint ? `${error.message}\n    ${error.hint}` : error.message;
   return error instanceof Error ? error.message : String(error);
 }

@@ -18,7 +18,10 @@ function listFiles(folder: string, prefix = ""): string[] {
 }
 
 /** Scaffolds a workspace in `target`; never overwrites a file unless `force`. Returns the files written. */
-export function scaffoldWorkspace(target: string, options: { name?: string; force?: boolean } = {}): string[] {
+export function scaffoldWorkspace(
+  target: string,
+  options: { name?: string; force?: boolean } = {},
+): string[] {
   const template = workspaceTemplateFolder();
   const files = listFiles(template);
   const name = options.name ?? (basename(target).replace(/[^A-Za-z0-9_-]/g, "-") || "workspace");
@@ -63,7 +66,10 @@ function linkGantry(target: string): void {
   if (!existsSync(manifest)) {
     const dependency = `file:${relative(target, packageRoot()) || "."}`;
     const body = {
-      name: basename(target).toLowerCase().replace(/[^a-z0-9-]/g, "-") || "workspace",
+      name:
+        basename(target)
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, "-") || "workspace",
       private: true,
       type: "module",
       scripts: { up: "gantry up", doctor: "gantry doctor" },
@@ -87,7 +93,9 @@ export function registerInitCommand(program: Command): void {
       console.log(`created workspace in ${pc.bold(target)}:`);
       for (const file of written) console.log(`  ${file}`);
       const shown = relative(process.cwd(), target) || ".";
-      console.log(`\nnext:\n  cd ${shown}\n  npx gantry up       ${pc.dim("# dashboard on http://127.0.0.1:4680/")}`);
+      console.log(
+        `\nnext:\n  cd ${shown}\n  npx gantry up       ${pc.dim("# dashboard on http://127.0.0.1:4680/")}`,
+      );
       console.log(`  npx gantry doctor   ${pc.dim("# checks config, store and provider keys")}`);
     });
 }

@@ -17,29 +17,36 @@ export function registerKeysCommand(program: Command): void {
     .option("--name <name>", "a label to recognise the key by", "default")
     .option("--expires-in <duration>", "lifetime such as 90m, 12h, 30d (default: no expiry)", parseDuration)
     .option("--json", "print JSON")
-    .action(async (options: { scopes: string; name: string; expiresIn?: number; json?: boolean }, command: Command) => {
-      const scopes = parseScopes(options.scopes);
-      const { store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
-      try {
-        const project = await store.projects.ensureDefault();
-        const minted = mintApiKey();
-        const expiresAt = options.expiresIn ? new Date(systemClock.now() + options.expiresIn).toISOString() : null;
-        const record = await store.apiKeys.create({
-          projectId: project.id,
-          name: options.name,
-          prefix: minted.prefix,
-          secretHash: minted.secretHash,
-          scopes,
-          expiresAt,
-        });
-        if (options.json) return printJson({ ...record, key: minted.secret });
-        console.log(`created key ${pc.bold(record.name)} (${record.id}) with scopes ${scopes.join(", ")}`);
-        console.log(`\n  ${pc.green(minted.secret)}\n`);
-        console.log(pc.yellow("Copy it now: it is stored hashed and cannot be shown again."));
-      } finally {
-        await store.close();
-      }
-    });
+    .action(
+      async (
+        options: { scopes: string; name: string; expiresIn?: number; json?: boolean },
+        command: Command,
+      ) => {
+        const scopes = parseScopes(options.scopes);
+        const { store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
+        try {
+          const project = await store.projects.ensureDefault();
+          const minted = mintApiKey();
+          const expiresAt = options.expiresIn
+            ? new Date(systemClock.now() + options.expiresIn).toISOString()
+            : null;
+          const record = await store.apiKeys.create({
+            projectId: project.id,
+            name: options.name,
+            prefix: minted.prefix,
+            secretHash: minted.secretHash,
+            scopes,
+            expiresAt,
+          });
+          if (options.json) return printJson({ ...record, key: minted.secret });
+          console.log(`created key ${pc.bold(record.name)} (${record.id}) with scopes ${scopes.join(", ")}`);
+          console.log(`\n  ${pc.green(minted.secret)}\n`);
+          console.log(pc.yellow("Copy it now: it is stored hashed and cannot be shown again."));
+        } finally {
+          await store.close();
+        }
+      },
+    );
 
   keys
     .command("list")

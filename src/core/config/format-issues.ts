@@ -28,7 +28,13 @@ export function formatIssues(error: z.ZodError, source?: string): ConfigProblem[
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        problems.push(withLine({ path: pathText(path), message: "unknown field; remove it or check its spelling" }, path, source));
+        problems.push(
+          withLine(
+            { path: pathText(path), message: "unknown field; remove it or check its spelling" },
+            path,
+            source,
+          ),
+        );
       }
       continue;
     }
@@ -49,7 +55,10 @@ function withLine(problem: ConfigProblem, path: readonly PropertyKey[], source?:
   if (keys.length === 0) return problem;
   let offset = 0;
   for (const key of keys) {
-    const pattern = new RegExp(`(^|[\\s{,])["']?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*:`, "m");
+    const pattern = new RegExp(
+      `(^|[\\s{,])["']?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*:`,
+      "m",
+    );
     const match = pattern.exec(source.slice(offset));
     if (!match) return problem;
     offset += match.index + match[0].length;

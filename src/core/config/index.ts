@@ -1,3 +1,9 @@
 export * from "./config-schema.js";
 export { type ConfigProblem, formatIssues } from "./format-issues.js";
-export { configFileNames, findConfigFile, loadWorkspace, parseConfig, type Workspace } from "./load-config.js";
+export {
+  configFileNames,
+  findConfigFile,
+  loadWorkspace,
+  parseConfig,
+  type Workspace,
+} from "./load-config.js";

@@ -7,7 +7,12 @@ import { configSchema, type GantryConfig } from "./config-schema.js";
 import { formatIssues } from "./format-issues.js";
 
 /** Config file names looked for in a workspace, in order. */
-export const configFileNames = ["gantry.config.ts", "gantry.config.mts", "gantry.config.js", "gantry.config.mjs"];
+export const configFileNames = [
+  "gantry.config.ts",
+  "gantry.config.mts",
+  "gantry.config.js",
+  "gantry.config.mjs",
+];
 
 /** A loaded workspace: its folder, the config file (if any) and the validated config. */
 export interface Workspace {

@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, repositoryRoot } from "../support/built-package.js";
+import { readJson } from "../support/read-json.js";
+import { startProcess } from "../support/running-process.js";
+
+beforeAll(() => ensureBuilt(), 180_000);
+
+describe("npm start", () => {
+  it("serves the example workspace, answers /healthz, and stops cleanly on Ctrl-C", async () => {
+    // Port 0 instead of 4680 so the test never collides with a developer's running server.
+    const start = startProcess("npm", ["start", "--", "--port", "0"], { cwd: repositoryRoot });
+    try {
+      const [, url] = await start.waitFor(/dashboard\s+(http:\/\/\S+?)\/\s/, 60_000);
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      const info = await readJson(await fetch(`${url}/api/v1/info`));
+      expect(info.workspace.name).toBe("support-desk");
+      const dashboard = await fetch(`${url}/`);
+      expect(await dashboard.text()).toContain('<div id="root"');
+    } finally {
+      // A terminal's Ctrl-C goes to the whole foreground process group: npm and gantry alike.
+      process.kill(-start.child.pid!, "SIGINT");
+    }
+    const exit = await start.exited();
+    expect(start.output()).toContain("stopped");
+    expect(start.output()).not.toMatch(/again: exiting now|Error|ERR!/);
+    expect([0, "SIGINT"]).toContain(exit);
+  });
+});
