@@ -17,7 +17,6 @@ const errorScreenshotPath = "/tmp/gantry-dashboard-error.png";
 
 /** The text a person sees (layout-aware, unlike textContent): what the dashboard promises to show. */
 function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text, not a DOM node read.
   return locator.innerText();
 }
 
