@@ -1,4 +1,6 @@
 export * from "./config-schema.js";
+export * from "./models-config-schema.js";
+export * from "./sim-settings-schema.js";
 export { type ConfigProblem, formatIssues } from "./format-issues.js";
 export {
   configFileNames,

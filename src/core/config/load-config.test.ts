@@ -16,7 +16,7 @@ describe("loadWorkspace", () => {
     const root = mkdtempSync(join(tmpdir(), "gantry-empty-"));
     const workspace = await loadWorkspace(root);
     expect(workspace.configFile).toBeUndefined();
-    expect(workspace.config.server).toEqual({ port: 4680, host: "127.0.0.1" });
+    expect(workspace.config.server).toMatchObject({ port: 4680, host: "127.0.0.1" });
     expect(workspace.config.models.default).toBe("sim:default");
   });
 
