@@ -92,7 +92,8 @@ export function registerInitCommand(program: Command): void {
       const written = scaffoldWorkspace(target, options);
       console.log(`created workspace in ${pc.bold(target)}:`);
       for (const file of written) console.log(`  ${file}`);
-      const shown = relative(process.cwd(), target) || ".";
+      const nearby = relative(process.cwd(), target);
+      const shown = nearby === "" ? "." : nearby.startsWith("..") ? target : nearby;
       console.log(
         `\nnext:\n  cd ${shown}\n  npx gantry up       ${pc.dim("# dashboard on http://127.0.0.1:4680/")}`,
       );
