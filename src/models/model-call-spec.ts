@@ -73,6 +73,10 @@ export interface RouteDecision {
   /** For cascades: whether the cheap answer was rejected and the request escalated. */
   escalated?: boolean;
   cascade?: string;
+  /** For cascades: the stronger tier's candidates, tried when `validate` rejects the cheap answer. */
+  escalateCandidates?: string[];
+  /** For cascades: whether the cheap answer is good enough; false escalates. */
+  validate?: (result: ModelCallResult) => boolean | Promise<boolean>;
 }
 
 /** A model call: the AI SDK call options plus what Gantry needs to route and account for it. */
