@@ -2,3 +2,4 @@
 // providers, the catalog, prices and tier routing join here later.
 export { type ConfiguredModel, configuredModels } from "./configured-models.js";
 export * from "./sim/index.js";
+export * from "./routing/index.js";
