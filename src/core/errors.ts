@@ -3,6 +3,7 @@ export const errorDomains = [
   "CORE",
   "CONFIG",
   "STORE",
+  "TELEMETRY",
   "MODEL",
   "TOOL",
   "POLICY",
