@@ -94,6 +94,15 @@ export interface BudgetLedgerTable {
   created_at: string;
 }
 
+export interface ResponseCacheTable {
+  key: string;
+  model_id: string;
+  /** JSON of the cached model result. */
+  value: string;
+  created_at: string;
+  expires_at: string;
+}
+
 /** Every table the store owns, keyed by table name. */
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
@@ -103,4 +112,5 @@ export interface Database {
   spans: SpansTable;
   audit_log: AuditLogTable;
   budget_ledger: BudgetLedgerTable;
+  response_cache: ResponseCacheTable;
 }

@@ -24,6 +24,7 @@ export { type OpenStoreOptions, openStore } from "./open-store.js";
 export { auditEntryHash } from "./repositories/audit-repository.js";
 export { defaultProjectId } from "./repositories/projects-repository.js";
 export { defaultSqlitePath, redactUrl, resolveStoreTarget, type StoreTarget } from "./resolve-location.js";
+export type { ResponseCacheEntry, ResponseCacheRepository } from "./response-cache-spec.js";
 export type { NewRun, RunListOptions, RunRecord, RunStatus, RunsRepository, RunUpdate } from "./run-spec.js";
 export { runStatuses } from "./run-spec.js";
 export type { SpanRecord, SpansRepository, TraceListOptions, TraceSummary } from "./span-spec.js";

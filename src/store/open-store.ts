@@ -10,6 +10,7 @@ import { createAuditRepository } from "./repositories/audit-repository.js";
 import { createLedgerRepository } from "./repositories/ledger-repository.js";
 import { createProjectsRepository } from "./repositories/projects-repository.js";
 import type { RepositoryContext } from "./repositories/repository-context.js";
+import { createResponseCacheRepository } from "./repositories/response-cache-repository.js";
 import { createRunsRepository } from "./repositories/runs-repository.js";
 import { createSpansRepository } from "./repositories/spans-repository.js";
 import { resolveStoreTarget } from "./resolve-location.js";
@@ -47,6 +48,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     spans: createSpansRepository(context),
     audit: createAuditRepository(context),
     ledger: createLedgerRepository(context),
+    responseCache: createResponseCacheRepository(context),
     migrations: createMigrations({ db, kind: target.kind, location: target.location, clock, migrations }),
     close: () => db.destroy(),
   };

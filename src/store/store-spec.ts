@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { AuditRepository } from "./audit-spec.js";
 import type { Database } from "./database.js";
 import type { LedgerRepository } from "./ledger-spec.js";
+import type { ResponseCacheRepository } from "./response-cache-spec.js";
 
 export type { Page } from "./page.js";
 
@@ -89,6 +90,8 @@ export interface Store {
   spans: SpansRepository;
   audit: AuditRepository;
   ledger: LedgerRepository;
+  /** The model response cache (opt-in, exact match, with expiry); src/models decides keys and values. */
+  responseCache: ResponseCacheRepository;
   migrations: Migrations;
   /** Closes the connection (SQLite) or the pool (Postgres); the store is unusable afterwards. */
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { defineAuditSuite } from "./suites/audit-suite.js";
 import { defineLedgerSuite } from "./suites/ledger-suite.js";
 import { defineMigrationsSuite } from "./suites/migrations-suite.js";
 import { defineProjectsAndKeysSuite } from "./suites/projects-and-keys-suite.js";
+import { defineResponseCacheSuite } from "./suites/response-cache-suite.js";
 import { defineRunsSuite } from "./suites/runs-suite.js";
 import { defineSpansSuite } from "./suites/spans-suite.js";
 
@@ -17,6 +18,7 @@ const suites = [
   defineSpansSuite,
   defineAuditSuite,
   defineLedgerSuite,
+  defineResponseCacheSuite,
 ];
 
 const postgresProblem = await probePostgres();

@@ -1,7 +1,8 @@
 import { initialMigration } from "./001-initial.js";
+import { responseCacheMigration } from "./002-response-cache.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration, MigrationContext } from "./migration.js";
 
 /** Every migration, in version order. Append new ones; never edit or reorder an applied one. */
-export const migrations: readonly Migration[] = [initialMigration];
+export const migrations: readonly Migration[] = [initialMigration, responseCacheMigration];
