@@ -3,3 +3,4 @@
 export { type ConfiguredModel, configuredModels } from "./configured-models.js";
 export * from "./sim/index.js";
 export * from "./routing/index.js";
+export * from "./cache/index.js";
