@@ -4,3 +4,5 @@ export { type ConfiguredModel, configuredModels } from "./configured-models.js";
 export * from "./sim/index.js";
 export * from "./routing/index.js";
 export * from "./cache/index.js";
+export type * from "./model-call-spec.js";
+export type { ModelAccess, ModelListing } from "./create-model-access.js";

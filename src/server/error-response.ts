@@ -8,14 +8,15 @@ export function statusForError(error: GantryError): ContentfulStatusCode {
   if (error.code === "AUTH_SCOPE_MISSING") return 403;
   if (error.code.endsWith("_NOT_FOUND")) return 404;
   if (error.code === "REQUEST_TOO_LARGE") return 413;
+  if (error.code.endsWith("_RATE_LIMITED")) return 429;
   if (error.category === "USER") return 400;
   if (error.category === "THIRD_PARTY") return 502;
   return 500;
 }
 
-/** Every error leaves the server as `{ "error": GantryErrorJSON }`; internals never leak a stack. */
-export function errorResponse(context: Context, thrown: unknown): Response {
-  const error = GantryError.isInstance(thrown)
+/** A thrown value as the GantryError the server answers with; anything unexpected is INTERNAL_ERROR. */
+export function serverErrorOf(thrown: unknown): GantryError {
+  return GantryError.isInstance(thrown)
     ? thrown
     : new GantryError({
         code: "INTERNAL_ERROR",
@@ -24,8 +25,18 @@ export function errorResponse(context: Context, thrown: unknown): Response {
         category: "SYSTEM",
         cause: thrown,
       });
-  const status = statusForError(error);
+}
+
+/** Logs what the client will not see: the cause of a 5xx, with the request it failed. */
+export function logServerError(context: Context, status: number, thrown: unknown): void {
   if (status >= 500) console.error(`[gantry] ${context.req.method} ${context.req.path}:`, thrown);
+}
+
+/** Every error leaves the server as `{ "error": GantryErrorJSON }`; internals never leak a stack. */
+export function errorResponse(context: Context, thrown: unknown): Response {
+  const error = serverErrorOf(thrown);
+  const status = statusForError(error);
+  logServerError(context, status, thrown);
   const body = error.toJSON();
   // Causes of internal errors can carry paths or SQL; keep them in the log, not on the wire.
   if (status >= 500) delete body.cause;
