@@ -6,3 +6,4 @@ export * from "./routing/index.js";
 export * from "./cache/index.js";
 export type * from "./model-call-spec.js";
 export type { ModelAccess, ModelListing } from "./create-model-access.js";
+export * from "./providers/index.js";

@@ -18,3 +18,4 @@ export type {
 } from "./fake-upstream-script.js";
 export type { FakeUpstream, FakeUpstreamOptions } from "./fake-upstream-server.js";
 export { loadWireFixture, type WireFixture } from "./fixture-library.js";
+export { readStreamParts, type StreamOutcome } from "./read-stream-parts.js";
