@@ -7,3 +7,4 @@ export * from "./cache/index.js";
 export type * from "./model-call-spec.js";
 export type { ModelAccess, ModelListing } from "./create-model-access.js";
 export * from "./providers/index.js";
+export * from "./pricing/index.js";
