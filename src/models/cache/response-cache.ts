@@ -12,7 +12,7 @@ export interface ResponseCacheOptions {
 }
 
 /** The opt-in exact-match response cache (keys from `responseCacheKey`). */
-export interface ResponseCache {
+export interface StoreResponseCache {
   /** The cached result, or undefined on a miss or once expired. A hit is `cached: true`, costs 0, has no attempts. */
   get(key: string): Promise<ModelCallResult | undefined>;
   /**
@@ -38,7 +38,7 @@ interface StoredResult {
 }
 
 /** A cache over the store's `response_cache` table; time comes from `clock` so TTLs are testable. */
-export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+export function createResponseCache(options: ResponseCacheOptions): StoreResponseCache {
   const clock = options.clock ?? systemClock;
   const repository = options.store.responseCache;
   return {
