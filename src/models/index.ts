@@ -8,3 +8,4 @@ export type * from "./model-call-spec.js";
 export type { ModelAccess, ModelListing } from "./create-model-access.js";
 export * from "./providers/index.js";
 export * from "./pricing/index.js";
+export * from "./client/index.js";

@@ -60,6 +60,8 @@ export interface ModelAttempt {
   error?: AttemptError;
   usage?: NormalisedUsage;
   cost?: CallCost;
+  /** Things that went wrong without failing the attempt (a malformed stream chunk, a rejected cascade answer). */
+  warnings?: string[];
 }
 
 /** What the router decided, and why. */
