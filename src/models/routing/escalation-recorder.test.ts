@@ -18,4 +18,22 @@ describe("createEscalationRecorder", () => {
     recorder.reset();
     expect(recorder.snapshot()).toEqual({});
   });
+
+  it("records finished cascaded calls from their route, skipping cache hits and other routes", () => {
+    const recorder = createEscalationRecorder();
+    recorder.recordResult({
+      route: { reason: "cascade", cascade: "c", escalated: true, candidates: [] },
+      cached: false,
+    });
+    recorder.recordResult({
+      route: { reason: "cascade", cascade: "c", escalated: false, candidates: [] },
+      cached: false,
+    });
+    recorder.recordResult({
+      route: { reason: "cascade", cascade: "c", escalated: true, candidates: [] },
+      cached: true,
+    });
+    recorder.recordResult({ route: { reason: "tier", tier: "small", candidates: [] }, cached: false });
+    expect(recorder.snapshot()).toEqual({ c: { calls: 2, escalations: 1, rate: 0.5 } });
+  });
 });
