@@ -1,3 +1,4 @@
+import { parseSimModelId, simModelFamilies } from "../sim/sim-model-id.js";
 import { type ProviderDefinition, readEnv } from "./provider-definitions.js";
 
 /** Why a model can or cannot be called right now; never contains a key's value. */
@@ -18,6 +19,21 @@ export function providerAvailability(
   definition: ProviderDefinition,
   env: Record<string, string | undefined>,
 ): Availability {
+  // The sim runs in process: nothing to reach or authenticate, but its family must exist. (Versions
+  // may come from scenario files, which load later; an unknown one fails on the first call.)
+  if (definition.kind === "sim") {
+    try {
+      parseSimModelId(modelId.slice(modelId.indexOf(":") + 1));
+      return { ok: true };
+    } catch {
+      const families = Object.keys(simModelFamilies).join(", ");
+      return {
+        ok: false,
+        reason: "invalid-id",
+        message: `${modelId} is no sim model; sim families: ${families}`,
+      };
+    }
+  }
   if (definition.baseURL === undefined) {
     return {
       ok: false,
