@@ -4,6 +4,7 @@ import {
   startFakeAnthropicServer,
   startFakeOpenAIServer,
 } from "../support/fake-upstreams/index.js";
+import { readJson } from "../support/read-json.js";
 
 // The fake upstreams themselves: the wire they speak and the script semantics other tests rely on.
 
@@ -72,8 +73,8 @@ describe("fake OpenAI server", () => {
     const fine = await post(url, { model: "ok" });
 
     expect(broken.status).toBe(500);
-    expect((await broken.json()).error.type).toBe("server_error");
-    expect((await fine.json()).choices[0].message.content).toBe("fine");
+    expect((await readJson(broken)).error.type).toBe("server_error");
+    expect((await readJson(fine)).choices[0].message.content).toBe("fine");
     expect(upstream.requests.map((request) => request.body.model)).toEqual(["broken", "ok"]);
   });
 
@@ -81,7 +82,7 @@ describe("fake OpenAI server", () => {
     const upstream = await track(
       startFakeOpenAIServer({ models: ["gpt-a", "gpt-b"], script: [{ status: 500 }] }),
     );
-    const listing = await (await fetch(`${upstream.baseURL}/models`)).json();
+    const listing = await readJson(await fetch(`${upstream.baseURL}/models`));
     const answer = await post(`${upstream.baseURL}/chat/completions`, { model: "m" });
 
     expect(listing.data.map((model: { id: string }) => model.id)).toEqual(["gpt-a", "gpt-b"]);
@@ -95,7 +96,9 @@ describe("fake OpenAI server", () => {
     const response = await post(`${upstream.baseURL}/chat/completions`, { model: "m" });
 
     expect(response.status).toBe(500);
-    expect((await response.json()).error.message).toContain('fixture "xai-text" has no recorded plain body');
+    expect((await readJson(response)).error.message).toContain(
+      'fixture "xai-text" has no recorded plain body',
+    );
   });
 
   it("counts requests without keeping them when record is false", async () => {
@@ -149,7 +152,7 @@ describe("fake Anthropic server", () => {
 
     expect(response.status).toBe(529);
     expect(response.headers.get("retry-after")).toBe("3");
-    expect(await response.json()).toEqual({
+    expect(await readJson(response)).toEqual({
       type: "error",
       error: { type: "overloaded_error", message: "fake upstream answered 529" },
     });

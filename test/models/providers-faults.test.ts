@@ -45,7 +45,7 @@ const call: LanguageModelV3CallOptions = {
   prompt: [{ role: "user", content: [{ type: "text", text: "hi" }] }],
 };
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
+async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
   try {
     await promise;
   } catch (error) {
