@@ -1,4 +1,16 @@
-import type { ModelClient } from "./model-call-spec.js";
+import type { SharedV3ProviderMetadata } from "@ai-sdk/provider";
+import type { Clock, Workspace } from "../core/index.js";
+import type { Store } from "../store/index.js";
+import { createResponseCache } from "./cache/response-cache.js";
+import { providerOf } from "./client/attempt-ledger.js";
+import { createModelClient } from "./client/create-model-client.js";
+import type { ResponseCache } from "./client/model-client-options.js";
+import type { ModelAttempt, ModelClient } from "./model-call-spec.js";
+import { costOfCall } from "./pricing/cost-of-call.js";
+import { loadPriceCatalog, type PriceCatalog } from "./pricing/price-catalog.js";
+import { createProviderRegistry, type ProviderRegistry } from "./providers/provider-registry.js";
+import { createRouter } from "./routing/create-router.js";
+import type { SimProviderSettings } from "./sim/sim-provider.js";
 
 /** One model or tier a workspace can name, as `gantry models list` and `GET /v1/models` show it. */
 export interface ModelListing {
@@ -9,8 +21,10 @@ export interface ModelListing {
   provider: string;
   /** Tiers that list this model (for a tier: itself). */
   tiers: string[];
-  /** For a tier: its candidates in order. */
+  /** For a tier: the candidates a call tries, in order (unusable ones left out). */
   candidates?: string[];
+  /** True for the workspace's `models.default`. */
+  default: boolean;
   /** Whether a call could be made now (provider known, key and base URL present). */
   available: boolean;
   /** Why not, naming the missing variable or setting. */
@@ -20,5 +34,103 @@ export interface ModelListing {
 /** Everything that calls models, built once per process: `gantry up`, the gateway and `gantry models`. */
 export interface ModelAccess {
   client: ModelClient;
+  registry: ProviderRegistry;
+  catalog: PriceCatalog;
+  /** Every model the config names, then every tier as `tier:<name>`. */
   listModels(): ModelListing[];
+}
+
+export interface CreateModelAccessOptions {
+  workspace: Workspace;
+  /** Holds the response cache (used when `models.cache.enabled`). */
+  store: Pick<Store, "responseCache">;
+  /** Where provider keys and base URLs are read from: `process.env` in production, an object in tests. */
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+  /** Merged over `models.sim`, e.g. an injected sleep for tests. */
+  sim?: SimProviderSettings;
+  /** Called as each attempt ends, for traces. */
+  onAttempt?: (attempt: ModelAttempt) => void;
+}
+
+/**
+ * Builds the workspace's model access: provider registry, price catalog, router, response cache and
+ * the client over them. Validates at once — a tier whose only candidate lacks its key, an unknown
+ * provider, a bad price file or routing config, a sim scenario that does not parse — and throws the
+ * USER-category error naming the tier and the missing variable, so start-up fails instead of the
+ * first request.
+ */
+export async function createModelAccess(options: CreateModelAccessOptions): Promise<ModelAccess> {
+  const { workspace, env, clock } = options;
+  const models = workspace.config.models;
+  const registry = createProviderRegistry({
+    models,
+    env,
+    workspaceRoot: workspace.root,
+    sim: { ...(clock ? { clock } : {}), ...options.sim },
+  });
+  registry.assertUsable();
+  const catalog = loadPriceCatalog({ workspaceRoot: workspace.root, prices: models.prices });
+  const router = createRouter({ models, resolveCandidates: registry.resolve });
+  // Scenario files otherwise load on the first sim call: a typo in one would fail a request, not start-up.
+  if (models.sim.scenarios.length > 0) await registry.sim().loadScenarios();
+  const client = createModelClient({
+    models,
+    languageModel: registry.languageModel,
+    resolveCandidates: registry.resolve,
+    costOf: (modelId, usage, providerMetadata) =>
+      costOfCall(
+        catalog,
+        modelId,
+        providerOf(modelId),
+        usage,
+        providerMetadata as SharedV3ProviderMetadata | undefined,
+      ),
+    router,
+    ...(models.cache.enabled ? { cache: responseCache(options.store, models.cache.ttlSeconds, clock) } : {}),
+    ...(clock ? { clock } : {}),
+    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+  });
+  return { client, registry, catalog, listModels: () => listModels(registry, models.default) };
+}
+
+// The client's cache port returns nothing from `set`; the store cache says whether it stored.
+function responseCache(
+  store: Pick<Store, "responseCache">,
+  ttlSeconds: number,
+  clock: Clock | undefined,
+): ResponseCache {
+  const cache = createResponseCache({ store, ttlSeconds, ...(clock ? { clock } : {}) });
+  return {
+    get: (key) => cache.get(key),
+    set: async (key, value, ttl) => {
+      await cache.set(key, value, ttl);
+    },
+  };
+}
+
+function listModels(registry: ProviderRegistry, defaultModel: string): ModelListing[] {
+  const models: ModelListing[] = registry.listModels().map((model) => ({
+    id: model.id,
+    kind: "model",
+    provider: model.provider,
+    tiers: model.tiers,
+    default: model.default,
+    available: model.availability.ok,
+    ...(model.availability.ok ? {} : { unavailableReason: model.availability.message }),
+  }));
+  const report = registry.validate();
+  const tiers: ModelListing[] = Object.entries(report.tiers).map(([name, tier]) => ({
+    id: `tier:${name}`,
+    kind: "tier",
+    provider: "gantry",
+    tiers: [name],
+    candidates: tier.usable,
+    default: defaultModel === `tier:${name}`,
+    available: tier.usable.length > 0,
+    ...(tier.usable.length > 0
+      ? {}
+      : { unavailableReason: tier.dropped.map((dropped) => dropped.message).join("; ") || "no candidates" }),
+  }));
+  return [...models, ...tiers];
 }

@@ -4,6 +4,8 @@ import { GantryError } from "../core/index.js";
 import { type AuthVariables, authMiddleware, defaultScopeFor } from "./auth-middleware.js";
 import { dashboardRoutes } from "./dashboard-routes.js";
 import { errorResponse } from "./error-response.js";
+import { gatewayRoutes } from "./gateway/gateway-routes.js";
+import { openAiErrorResponse } from "./gateway/openai-error.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { infoRoutes } from "./routes/info-routes.js";
 import type { ServerContext } from "./server-context.js";
@@ -13,7 +15,12 @@ const maxBodyBytes = 10 * 1024 * 1024;
 /** Builds the Hono app: health, authenticated API and gateway, then the dashboard. */
 export function createApp(context: ServerContext, options: { dashboardFolder?: string } = {}): Hono {
   const app = new Hono<{ Variables: AuthVariables }>();
-  app.onError((error, c) => errorResponse(c, error));
+  // The gateway answers in OpenAI's error shape so OpenAI clients read its errors; the rest of the
+  // API keeps Gantry's. Both take their status from statusForError.
+  const isGateway = (path: string) => path.startsWith("/v1/");
+  app.onError((error, c) =>
+    isGateway(c.req.path) ? openAiErrorResponse(c, error) : errorResponse(c, error),
+  );
 
   app.route("/", healthRoutes(context));
 
@@ -33,10 +40,11 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   app.use("/v1/*", limit, auth);
 
   app.route("/", infoRoutes(context));
+  app.route("/", gatewayRoutes(context));
 
   // Unknown API paths answer JSON 404s, never the dashboard's HTML.
   const notFound = (c: Parameters<typeof errorResponse>[0]) =>
-    errorResponse(
+    (isGateway(c.req.path) ? openAiErrorResponse : errorResponse)(
       c,
       new GantryError({
         code: "ROUTE_NOT_FOUND",

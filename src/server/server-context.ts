@@ -1,4 +1,5 @@
 import type { Clock, Workspace } from "../core/index.js";
+import type { ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
 
 /** Everything a request handler may use; built once by `startServer`. */
@@ -11,4 +12,6 @@ export interface ServerContext {
   startedAt: number;
   /** When true every /api and /v1 request needs a valid key, even with none in the store (fail closed). */
   requireKeys: boolean;
+  /** The workspace's models: the client every gateway call goes through, and the model list. */
+  models: ModelAccess;
 }

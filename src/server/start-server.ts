@@ -8,6 +8,7 @@ import {
   systemClock,
   type Workspace,
 } from "../core/index.js";
+import { createModelAccess, type ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
 import { createApp } from "./create-app.js";
 import type { ServerContext } from "./server-context.js";
@@ -19,6 +20,10 @@ export interface StartServerOptions {
   port?: number;
   clock?: Clock;
   dashboardFolder?: string;
+  /** Environment for provider keys and base URLs; `process.env` when omitted. */
+  env?: Record<string, string | undefined>;
+  /** Model access built elsewhere (tests, a host process); built from the workspace when omitted. */
+  models?: ModelAccess;
 }
 
 /** A running server: its URL and a graceful close that waits for in-flight requests. */
@@ -54,6 +59,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       hint: "Create a key first (`gantry keys create --name admin --scopes admin`), or bind to 127.0.0.1.",
     });
   }
+  // Built before listening, so a misconfigured provider stops start-up with the tier and variable named.
+  const models =
+    options.models ??
+    (await createModelAccess({
+      workspace: options.workspace,
+      store: options.store,
+      env: options.env ?? process.env,
+      clock,
+    }));
   const context: ServerContext = {
     workspace: options.workspace,
     store: options.store,
@@ -61,6 +75,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     version: packageVersion(),
     startedAt: clock.now(),
     requireKeys: exposed,
+    models,
   };
   const app = createApp(context, { dashboardFolder: options.dashboardFolder });
   const { server, address } = await listen(app.fetch, host, port);

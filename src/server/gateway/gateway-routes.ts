@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { GantryError, newId } from "../../core/index.js";
-import type { ModelAccess } from "../../models/index.js";
 import type { AuthVariables } from "../auth-middleware.js";
 import type { ServerContext } from "../server-context.js";
 import { chatChunkStream } from "./chat-chunk-stream.js";
@@ -17,10 +16,7 @@ import { streamStartInfo } from "./stream-start-info.js";
  * served by the workspace's ModelClient (tiers, failover, cost) behind per-key rate limits.
  * Authentication runs before (create-app.ts); errors leave in OpenAI's shape (openai-error.ts).
  */
-export function gatewayRoutes(
-  context: ServerContext,
-  models: ModelAccess,
-): Hono<{ Variables: AuthVariables }> {
+export function gatewayRoutes(context: ServerContext): Hono<{ Variables: AuthVariables }> {
   const app = new Hono<{ Variables: AuthVariables }>();
   const limiter = new RateLimiter(context.workspace.config.server.rateLimits, context.clock);
   const seconds = () => Math.floor(context.clock.now() / 1000);
@@ -28,7 +24,7 @@ export function gatewayRoutes(
   app.use("/v1/chat/completions", rateLimitMiddleware(limiter));
   app.use("/v1/models", rateLimitMiddleware(limiter));
 
-  app.get("/v1/models", (c) => c.json(modelListBody(models.listModels(), seconds())));
+  app.get("/v1/models", (c) => c.json(modelListBody(context.models.listModels(), seconds())));
 
   app.post("/v1/chat/completions", async (c) => {
     const chat = parseChatRequest(await jsonBody(c.req.raw));
@@ -40,11 +36,11 @@ export function gatewayRoutes(
     const identity = { id: `chatcmpl-${newId(undefined, context.clock)}`, createdSeconds: seconds() };
 
     if (chat.stream !== true) {
-      const result = await models.client.generate(request);
+      const result = await context.models.client.generate(request);
       return c.json(chatCompletionBody(result, identity), 200, gatewayHeaders(result));
     }
 
-    const source = await models.client.stream(request);
+    const source = await context.models.client.stream(request);
     const start = streamStartInfo(source);
     const headers: Record<string, string> = {
       "content-type": "text/event-stream; charset=utf-8",
