@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 
 /** The recorded provider traffic in test/fixtures/provider-wire (see its README for the format). */
 export const providerWireFolder = join(import.meta.dirname, "..", "fixtures", "provider-wire");
@@ -79,4 +80,17 @@ async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The stream's `finish` part, after consuming the whole stream; an `error` part fails the test. */
+export async function readFinishPart(
+  stream: ReadableStream<LanguageModelV3StreamPart>,
+): Promise<Extract<LanguageModelV3StreamPart, { type: "finish" }>> {
+  let finish: Extract<LanguageModelV3StreamPart, { type: "finish" }> | undefined;
+  for await (const part of stream) {
+    if (part.type === "error") throw new Error(`stream error part: ${String(part.error)}`);
+    if (part.type === "finish") finish = part;
+  }
+  if (!finish) throw new Error("the stream ended without a finish part");
+  return finish;
 }
