@@ -55,6 +55,13 @@ describe("classifyAttemptError", () => {
     ["503", httpError(503), "SERVER_ERROR", "retry", "count"],
     ["529 (Anthropic overloaded)", httpError(529), "SERVER_ERROR", "retry", "count"],
     ["200 that did not parse", httpError(200), "INVALID_RESPONSE", "retry", "count"],
+    [
+      "200 whose body broke off (socket closed)",
+      httpError(200, { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) }),
+      "NETWORK_ERROR",
+      "retry",
+      "count",
+    ],
     ["ECONNREFUSED", networkError("ECONNREFUSED"), "NETWORK_ERROR", "retry", "count"],
     ["ECONNRESET", networkError("ECONNRESET"), "NETWORK_ERROR", "retry", "count"],
     ["ETIMEDOUT", networkError("ETIMEDOUT"), "TIMEOUT", "retry", "count"],
@@ -147,6 +154,12 @@ describe("classifyAttemptError", () => {
       now,
     });
     expect(ms.error.retryAfterMs).toBe(150);
+  });
+
+  it("names the cause of an APICallError in the message", () => {
+    expect(classifyAttemptError(networkError("ECONNREFUSED"), { now }).error.message).toBe(
+      "Cannot connect to API (connect ECONNREFUSED)",
+    );
   });
 
   it("finds an APICallError wrapped in another error's cause", () => {

@@ -83,7 +83,9 @@ export function classifyAttemptError(thrown: unknown, context: ClassifyContext):
 
 function classifyApiCallError(error: APICallError, now: number): ClassifiedAttemptError {
   const status = error.statusCode;
-  const message = messageOf(error);
+  // "Cannot connect to API" or "Failed to process successful response" alone do not say what broke.
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  const message = messageOf(`${error.message}${cause}`);
   const retryAfterMs = parseRetryAfterMs(error.responseHeaders, now);
   const withStatus = (classified: ClassifiedAttemptError): ClassifiedAttemptError => {
     if (status !== undefined) classified.error.statusCode = status;
@@ -109,7 +111,10 @@ function classifyApiCallError(error: APICallError, now: number): ClassifiedAttem
   }
   if (status >= 500) return withStatus(result("SERVER_ERROR", message, "retry", "count"));
   if (status >= 400) return withStatus(result("BAD_REQUEST", message, "stop", "ignore"));
-  // A 2xx whose body did not parse ("Failed to process successful response").
+  // A 2xx whose body could not be read: the connection broke mid-body, or the body did not parse
+  // (both "Failed to process successful response"); the cause tells them apart.
+  if (isTimeout(error.cause)) return withStatus(result("TIMEOUT", message, "retry", "count"));
+  if (isNetworkError(error.cause)) return withStatus(result("NETWORK_ERROR", message, "retry", "count"));
   return withStatus(result("INVALID_RESPONSE", message, "retry", "count"));
 }
 

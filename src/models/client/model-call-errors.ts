@@ -12,7 +12,10 @@ export interface FailureContext {
 
 /** Every candidate failed (or the cap was reached): MODEL_CALL_FAILED, with each attempt in `details.attempts`. */
 export function modelCallFailedError(attempts: ModelAttempt[], context: FailureContext): GantryError {
-  const called = attempts.filter((attempt) => attempt.outcome !== "skipped-cooldown");
+  // Skipped candidates and models that could not be built never reached a provider.
+  const called = attempts.filter(
+    (attempt) => attempt.outcome !== "skipped-cooldown" && attempt.error?.code !== "MODEL_UNAVAILABLE",
+  );
   const lead =
     called.length === 0
       ? "No model could be called"
