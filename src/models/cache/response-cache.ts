@@ -16,10 +16,10 @@ export interface StoreResponseCache {
   /** The cached result, or undefined on a miss or once expired. A hit is `cached: true`, costs 0, has no attempts. */
   get(key: string): Promise<ModelCallResult | undefined>;
   /**
-   * Stores a successful, complete result; returns whether it did. Refused: results that finished
-   * with `error`, and results that are themselves cache hits (re-storing would stretch the TTL).
+   * Stores a successful, complete result. Silently skipped: results that finished with `error`, and
+   * results that are themselves cache hits (re-storing would stretch the TTL).
    */
-  set(key: string, value: ModelCallResult, ttlSeconds?: number): Promise<boolean>;
+  set(key: string, value: ModelCallResult, ttlSeconds?: number): Promise<void>;
   /** Deletes expired entries; returns how many. Expired entries are never served either way. */
   purgeExpired(): Promise<number>;
 }
@@ -63,7 +63,7 @@ export function createResponseCache(options: ResponseCacheOptions): StoreRespons
     },
 
     async set(key, value, ttlSeconds = options.ttlSeconds) {
-      if (value.cached || value.finishReason.unified === "error") return false;
+      if (value.cached || value.finishReason.unified === "error") return;
       const now = clock.now();
       const stored = {
         format: 1,
@@ -82,7 +82,6 @@ export function createResponseCache(options: ResponseCacheOptions): StoreRespons
         createdAt: new Date(now).toISOString(),
         expiresAt: new Date(now + ttlSeconds * 1000).toISOString(),
       });
-      return true;
     },
 
     purgeExpired: () => repository.deleteExpired(isoNow(clock)),
