@@ -26,7 +26,10 @@ export function usage(input: number, output: number): LanguageModelV3Usage {
 }
 
 /** A stream step: a part, the stream erroring, or a pause until the signal aborts. */
-export type StreamStep = LanguageModelV3StreamPart | { fail: unknown } | { hang: true };
+export type StreamStep =
+  | LanguageModelV3StreamPart
+  | { fail: unknown }
+  | { hang: true; ignoreAbort?: boolean };
 
 /** One scripted answer of a test double. */
 export type DoubleStep =
@@ -85,6 +88,7 @@ export class ScriptedModel implements LanguageModelV3 {
           if ("fail" in next) return controller.error(next.fail);
           if ("hang" in next) {
             await new Promise<void>((_resolve, reject) => {
+              if (next.ignoreAbort === true) return; // a provider stream that never honours its signal
               if (signal?.aborted) reject(signal.reason);
               signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
             }).catch((error: unknown) => controller.error(error));

@@ -205,6 +205,30 @@ describe("failover of streamed calls", () => {
     expect(timeline(attemptsSeen)).toEqual(["1 primary:m aborted ABORTED"]);
   });
 
+  it("the caller's abort after content ends the stream even when the provider ignores its signal", async () => {
+    const { client, attemptsSeen } = pair([
+      ...opening,
+      { type: "text-delta", id: "t", delta: "Some" },
+      { hang: true, ignoreAbort: true },
+    ]);
+    const controller = new AbortController();
+    const { stream, result } = await client.stream({
+      ...hello,
+      model: "tier:main",
+      abortSignal: controller.signal,
+    });
+    const reader = stream.getReader();
+    for (;;) {
+      const { value } = await reader.read();
+      if (value?.type === "text-delta") break;
+    }
+    const pending = reader.read();
+    controller.abort(new Error("stop"));
+    await expect(pending).rejects.toEqual(new Error("stop"));
+    await expect(result).rejects.toEqual(new Error("stop"));
+    expect(timeline(attemptsSeen)).toEqual(["1 primary:m aborted ABORTED"]);
+  });
+
   it("a reader that cancels ends the attempt as aborted and cancels the provider stream", async () => {
     const { client, attemptsSeen } = pair([
       ...opening,

@@ -1,6 +1,7 @@
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import type { ModelCallResult } from "../model-call-spec.js";
 import type { AttemptEnding, OpenAttempt } from "./attempt-ledger.js";
+import { raceAbort } from "./attempt-signal.js";
 import {
   deliveredCharacters,
   isContentPart,
@@ -85,7 +86,11 @@ export function relayCommittedStream(options: RelayOptions): {
         else {
           let read: Awaited<ReturnType<typeof committed.reader.read>>;
           try {
-            read = await committed.reader.read();
+            // The provider got the caller's signal too, but one that ignores it must not hold the reader.
+            const reading = committed.reader.read();
+            read = await (options.callerSignal === undefined
+              ? reading
+              : raceAbort(reading, options.callerSignal));
           } catch (error) {
             if (options.callerSignal?.aborted === true) {
               const reason = options.callerSignal.reason;
@@ -95,6 +100,7 @@ export function relayCommittedStream(options: RelayOptions): {
                 cooldown: "ignore",
               });
               controller.error(reason);
+              committed.reader.cancel(reason).catch(() => undefined);
               return;
             }
             interrupt(
