@@ -68,6 +68,15 @@ describe("price catalog", () => {
     expect(bundled.lookup("groq:gpt-4o")).toBeUndefined();
   });
 
+  it("prices a configured provider of kind openai or anthropic as that provider", () => {
+    const catalog = loadPriceCatalog({
+      workspaceRoot: workspace,
+      providers: { "claude-eu": { kind: "anthropic" }, groq: { kind: "openai-compatible" } },
+    });
+    expect(catalog.lookup("claude-eu:claude-haiku-4-5")?.key).toBe("claude-haiku-4-5");
+    expect(catalog.lookup("groq:gpt-4o")).toBeUndefined();
+  });
+
   it("lists every priced model with its provider, sorted", () => {
     const rows = bundled.list();
     expect(rows.map((row) => row.key)).toEqual(

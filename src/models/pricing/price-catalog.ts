@@ -41,6 +41,8 @@ export interface LoadPriceCatalogOptions {
   workspaceRoot: string;
   /** The config's `models.prices`. */
   prices?: { file?: string | undefined; overrides?: Record<string, unknown> | undefined };
+  /** The config's `models.providers`: a provider named `claude-eu` of kind `anthropic` gets Anthropic's prices. */
+  providers?: Readonly<Record<string, { kind: string }>>;
 }
 
 interface StoredPrice {
@@ -71,7 +73,10 @@ export function loadPriceCatalog(options: LoadPriceCatalogOptions): PriceCatalog
     if (key.includes(":")) byModelId.set(key, entry);
     else byKey.set(key, { entry: { ...byKey.get(key)?.entry, ...entry }, origin: "override" });
   }
-  return new LayeredPriceCatalog(bundled.snapshot.version, bundled.snapshot.source, byKey, byModelId);
+  const kinds = new Map(
+    Object.entries(options.providers ?? {}).map(([name, provider]) => [name, provider.kind]),
+  );
+  return new LayeredPriceCatalog(bundled.snapshot.version, bundled.snapshot.source, byKey, byModelId, kinds);
 }
 
 function readWorkspacePriceFile(workspaceRoot: string, file: string): Record<string, PriceEntry> {
@@ -109,6 +114,7 @@ class LayeredPriceCatalog implements PriceCatalog {
     readonly snapshotSource: string,
     private readonly byKey: ReadonlyMap<string, StoredPrice>,
     private readonly byModelId: ReadonlyMap<string, PriceEntry>,
+    private readonly providerKinds: ReadonlyMap<string, string>,
   ) {}
 
   lookup(modelId: string): ResolvedPrice | undefined {
@@ -152,8 +158,10 @@ class LayeredPriceCatalog implements PriceCatalog {
     }
     const { provider, model } = parseModelId(modelId);
     const stored = this.byKey.get(model);
-    if (stored && bareKeyBelongsTo(provider, stored.entry.litellm_provider))
+    const kind = provider === undefined ? undefined : this.providerKinds.get(provider);
+    if (stored && bareKeyBelongsTo(provider, stored.entry.litellm_provider, kind)) {
       return this.resolved(model, stored);
+    }
     return undefined;
   }
 

@@ -33,9 +33,15 @@ export function qualifiedKeys(modelId: string): string[] {
 /**
  * Whether an entry found under the bare model name belongs to this provider: bare LiteLLM names
  * (`gpt-4o`, `claude-sonnet-4-5-20250929`) are unique per provider, but checking `litellm_provider`
- * keeps, say, a Vertex entry from pricing a call to another host.
+ * keeps, say, a Vertex entry from pricing a call to another host. A configured provider of kind
+ * `openai` or `anthropic` (say `claude-eu`) speaks for that provider's models.
  */
-export function bareKeyBelongsTo(provider: string | undefined, litellmProvider: string | undefined): boolean {
+export function bareKeyBelongsTo(
+  provider: string | undefined,
+  litellmProvider: string | undefined,
+  providerKind?: string,
+): boolean {
   if (provider === undefined || litellmProvider === undefined) return true;
-  return litellmProvider === provider || (litellmNames[provider] ?? []).includes(litellmProvider);
+  if (litellmProvider === provider || (litellmNames[provider] ?? []).includes(litellmProvider)) return true;
+  return (providerKind === "openai" || providerKind === "anthropic") && litellmProvider === providerKind;
 }
