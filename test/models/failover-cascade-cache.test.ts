@@ -159,6 +159,7 @@ describe("the response cache around failover", () => {
     const second = await client.generate({ ...hello, model: "tier:main" });
     expect(model.callCount).toBe(1);
     expect(second).toMatchObject({ cached: true, attempts: [], cost: { micros: 0, source: "reported" } });
+    expect(second.usage).toEqual(first.usage);
     expect(textOf(second)).toBe("cached answer");
     const streamed = await client.stream({ ...hello, model: "tier:main" });
     expect(streamedText((await readParts(streamed.stream)).parts)).toBe("cached answer");

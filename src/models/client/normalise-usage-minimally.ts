@@ -21,13 +21,3 @@ export function normaliseUsageMinimally(usage: LanguageModelV3Usage | undefined)
     cost: { micros: null, source: "unknown" },
   };
 }
-
-/** Usage of a call that consumed nothing (a response-cache hit). */
-export const zeroUsage: NormalisedUsage = {
-  input: 0,
-  cacheRead: 0,
-  cacheWrite: 0,
-  cacheWrite1h: 0,
-  output: 0,
-  reasoning: 0,
-};

@@ -1,7 +1,6 @@
 import { canonicalJson, type ModelsConfig, sha256Hex } from "../../core/index.js";
 import type { ModelCallResult, ModelRequest, RouteDecision } from "../model-call-spec.js";
 import { callOptionsOf, type ModelClientOptions } from "./model-client-options.js";
-import { zeroUsage } from "./normalise-usage-minimally.js";
 
 /** The response cache as one request sees it: off, or on with its key. */
 export interface CacheStep {
@@ -46,11 +45,13 @@ export function cacheStepFor(
   };
 }
 
-/** A cache hit as this request returns it: nothing was consumed, so usage is 0 and cost 0 (reported). */
+/**
+ * A cache hit as this request returns it: no provider was called, so cost is 0 (reported) and there
+ * are no attempts; usage stays the original call's (what the answer took), as the cache module stores it.
+ */
 export function cachedResult(hit: ModelCallResult, route: RouteDecision): ModelCallResult {
   return {
     ...hit,
-    usage: { ...zeroUsage },
     cost: { micros: 0, source: "reported" },
     attempts: [],
     route,
