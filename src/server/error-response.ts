@@ -8,10 +8,22 @@ export function statusForError(error: GantryError): ContentfulStatusCode {
   if (error.code === "AUTH_SCOPE_MISSING") return 403;
   if (error.code.endsWith("_NOT_FOUND")) return 404;
   if (error.code === "REQUEST_TOO_LARGE") return 413;
-  if (error.code.endsWith("_RATE_LIMITED")) return 429;
+  if (error.code.endsWith("_RATE_LIMITED") || everyAttemptRateLimited(error)) return 429;
   if (error.category === "USER") return 400;
   if (error.category === "THIRD_PARTY") return 502;
   return 500;
+}
+
+// A model call whose every attempt was refused with 429 is the provider's rate limit, passed on as
+// such (with Retry-After when the provider gave one), so clients back off rather than report an outage.
+function everyAttemptRateLimited(error: GantryError): boolean {
+  const attempts = error.details.attempts;
+  if (error.code !== "MODEL_CALL_FAILED" || !Array.isArray(attempts)) return false;
+  // details.attempts is ModelAttempt[] as JSON; skipped candidates carry no status.
+  const statuses = (attempts as Array<{ error?: { statusCode?: number } }>)
+    .map((attempt) => attempt.error?.statusCode)
+    .filter((status) => status !== undefined);
+  return statuses.length > 0 && statuses.every((status) => status === 429);
 }
 
 /** A thrown value as the GantryError the server answers with; anything unexpected is INTERNAL_ERROR. */
@@ -29,7 +41,12 @@ export function serverErrorOf(thrown: unknown): GantryError {
 
 /** Logs what the client will not see: the cause of a 5xx, with the request it failed. */
 export function logServerError(context: Context, status: number, thrown: unknown): void {
-  if (status >= 500) console.error(`[gantry] ${context.req.method} ${context.req.path}:`, thrown);
+  if (status < 500) return;
+  const where = `[gantry] ${context.req.method} ${context.req.path}:`;
+  // A provider outage is news, not a bug: one line each, without our stack.
+  if (GantryError.isInstance(thrown) && thrown.category === "THIRD_PARTY")
+    console.error(where, `${thrown.code}: ${thrown.message}`);
+  else console.error(where, thrown);
 }
 
 /** Every error leaves the server as `{ "error": GantryErrorJSON }`; internals never leak a stack. */

@@ -150,8 +150,16 @@ describe("openAiErrorBody", () => {
         details,
       });
     expect(openAiErrorBody(limited({})).error.type).toBe("rate_limit_error");
-    expect(retryAfterSeconds(limited({ retryAfterMs: 1500 }))).toBe(2);
-    expect(retryAfterSeconds(limited({ retryAfterSeconds: 0.2 }))).toBe(1);
-    expect(retryAfterSeconds(limited({}))).toBeUndefined();
+    expect(retryAfterSeconds(limited({ retryAfterMs: 1500 }), 0)).toBe(2);
+    expect(retryAfterSeconds(limited({ retryAfterSeconds: 0.2 }), 0)).toBe(1);
+    expect(retryAfterSeconds(limited({}), 0)).toBeUndefined();
+    const failed = new GantryError({
+      code: "MODEL_CALL_FAILED",
+      message: "",
+      domain: "MODEL",
+      category: "THIRD_PARTY",
+      details: { retryAt: "2026-01-01T00:00:30.000Z" },
+    });
+    expect(retryAfterSeconds(failed, Date.UTC(2026, 0, 1))).toBe(30);
   });
 });

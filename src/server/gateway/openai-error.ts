@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { GantryError } from "../../core/index.js";
+import { type Clock, type GantryError, systemClock } from "../../core/index.js";
 import { logServerError, serverErrorOf, statusForError } from "../error-response.js";
 
 /** OpenAI's error body, plus Gantry's hint when there is one (clients ignore fields they do not know). */
@@ -31,11 +31,16 @@ export function openAiErrorBody(error: GantryError, status = statusForError(erro
   };
 }
 
-/** Seconds a client should wait, from an error's details (`retryAfterSeconds` or `retryAfterMs`). */
-export function retryAfterSeconds(error: GantryError): number | undefined {
-  const { retryAfterSeconds: seconds, retryAfterMs: milliseconds } = error.details;
+/**
+ * Seconds a client should wait, from an error's details: `retryAfterSeconds`, `retryAfterMs`, or
+ * `retryAt` (an ISO time, as MODEL_CALL_FAILED gives when the provider asked for a pause).
+ */
+export function retryAfterSeconds(error: GantryError, now: number): number | undefined {
+  const { retryAfterSeconds: seconds, retryAfterMs: milliseconds, retryAt } = error.details;
   if (typeof seconds === "number") return Math.max(1, Math.ceil(seconds));
   if (typeof milliseconds === "number") return Math.max(1, Math.ceil(milliseconds / 1000));
+  if (typeof retryAt === "string" && !Number.isNaN(Date.parse(retryAt)))
+    return Math.max(1, Math.ceil((Date.parse(retryAt) - now) / 1000));
   return undefined;
 }
 
@@ -43,11 +48,11 @@ export function retryAfterSeconds(error: GantryError): number | undefined {
  * The gateway's error response: same status as the rest of the API (statusForError), OpenAI's body,
  * and `Retry-After` on 429s, so OpenAI clients raise their usual error classes and back off.
  */
-export function openAiErrorResponse(context: Context, thrown: unknown): Response {
+export function openAiErrorResponse(context: Context, thrown: unknown, clock: Clock = systemClock): Response {
   const error = serverErrorOf(thrown);
   const status = statusForError(error);
   logServerError(context, status, thrown);
-  const wait = status === 429 || status === 503 ? retryAfterSeconds(error) : undefined;
+  const wait = status === 429 || status >= 502 ? retryAfterSeconds(error, clock.now()) : undefined;
   if (wait !== undefined) context.header("retry-after", String(wait));
   return context.json(openAiErrorBody(error, status), status);
 }
