@@ -76,14 +76,20 @@ export async function startFakeUpstream(
     }
     return { events, ...cached };
   };
-  const fixtureJson = (name: string | undefined) => {
+  const jsonCache = new Map<string, string>();
+  const fixtureJsonText = (name: string | undefined) => {
     const fixture = loadWireFixture(name ?? dialect.defaultFixture);
-    if (fixture.json === undefined)
+    if (fixture.json === undefined) {
       throw new Error(`fixture "${fixture.name}" has no recorded plain body (.json)`);
-    return fixture.json;
+    }
+    let text = jsonCache.get(fixture.name);
+    if (text === undefined) {
+      text = JSON.stringify(fixture.json);
+      jsonCache.set(fixture.name, text);
+    }
+    return text;
   };
-  const sendJson = (response: ServerResponse, status: number, body: unknown, headers = {}) => {
-    const text = JSON.stringify(body);
+  const sendJsonText = (response: ServerResponse, status: number, text: string, headers = {}) => {
     response.writeHead(status, {
       "content-type": "application/json",
       "content-length": Buffer.byteLength(text),
@@ -91,6 +97,8 @@ export async function startFakeUpstream(
     });
     response.end(text);
   };
+  const sendJson = (response: ServerResponse, status: number, body: unknown, headers = {}) =>
+    sendJsonText(response, status, JSON.stringify(body), headers);
   // Writes, then destroys the socket once the bytes are flushed, so the client sees content then a cut.
   const writeThenCut = (response: ServerResponse, text: string) => {
     response.write(text, () => response.socket?.destroy());
@@ -114,7 +122,7 @@ export async function startFakeUpstream(
         if (request.stream) {
           response.writeHead(200, sseHeaders);
           response.end(fixtureFrames(step.fixture, request).body);
-        } else sendJson(response, 200, fixtureJson(step.fixture));
+        } else sendJsonText(response, 200, fixtureJsonText(step.fixture));
         return;
       case "text": {
         const reply = dialect.textReply(step, request, generateCount);
@@ -146,7 +154,7 @@ export async function startFakeUpstream(
           response.writeHead(200, sseHeaders);
           writeThenCut(response, fixtureFrames(step.fixture, request).frames.slice(0, step.chunks).join(""));
         } else {
-          const text = JSON.stringify(fixtureJson(step.fixture));
+          const text = fixtureJsonText(step.fixture);
           response.writeHead(200, { "content-type": "application/json" });
           writeThenCut(response, text.slice(0, Math.floor(text.length / 2)));
         }
