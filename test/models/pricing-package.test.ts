@@ -1,15 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, repositoryRoot } from "../support/built-package.js";
+import { describe, expect, it } from "vitest";
+import { repositoryRoot } from "../support/built-package.js";
 
 // The bundled price file is data next to a module: it must reach dist/ (tsc copies an imported
-// JSON module) and the published package, and load there without vitest's help.
+// JSON module) and the published package, and load there without vitest's help. The test setup
+// (test/support/global-setup.ts) builds dist/ before any test file runs.
 
 const builtPrices = join(repositoryRoot, "dist", "models", "pricing", "prices.json");
-
-beforeAll(() => ensureBuilt());
 
 describe("bundled prices in the build and the package", () => {
   it("are copied to dist/ unchanged", () => {
