@@ -4,6 +4,7 @@ import { registerDbCommand } from "./commands/db-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerKeysCommand } from "./commands/keys-command.js";
+import { registerModelsCommand } from "./commands/models-command.js";
 import { registerUpCommand } from "./commands/up-command.js";
 
 /** The `gantry` command tree. Each command registers itself from its own file. */
@@ -29,6 +30,7 @@ Docs: docs/README.md`,
   registerUpCommand(program);
   registerDbCommand(program);
   registerKeysCommand(program);
+  registerModelsCommand(program);
   registerDoctorCommand(program);
   return program;
 }

@@ -42,8 +42,8 @@ export interface ModelAccess {
 
 export interface CreateModelAccessOptions {
   workspace: Workspace;
-  /** Holds the response cache (used when `models.cache.enabled`). */
-  store: Pick<Store, "responseCache">;
+  /** Holds the response cache (used when `models.cache.enabled`); without it nothing is cached. */
+  store?: Pick<Store, "responseCache">;
   /** Where provider keys and base URLs are read from: `process.env` in production, an object in tests. */
   env: Record<string, string | undefined>;
   clock?: Clock;
@@ -51,6 +51,11 @@ export interface CreateModelAccessOptions {
   sim?: SimProviderSettings;
   /** Called as each attempt ends, for traces. */
   onAttempt?: (attempt: ModelAttempt) => void;
+  /**
+   * false skips the start-up check, for commands that report on a broken config (`gantry models
+   * list` shows what is unavailable and why); calls still fail for unusable models.
+   */
+  validate?: boolean;
 }
 
 /**
@@ -69,11 +74,11 @@ export async function createModelAccess(options: CreateModelAccessOptions): Prom
     workspaceRoot: workspace.root,
     sim: { ...(clock ? { clock } : {}), ...options.sim },
   });
-  registry.assertUsable();
+  if (options.validate !== false) registry.assertUsable();
   const catalog = loadPriceCatalog({ workspaceRoot: workspace.root, prices: models.prices });
   const router = createRouter({ models, resolveCandidates: registry.resolve });
   // Scenario files otherwise load on the first sim call: a typo in one would fail a request, not start-up.
-  if (models.sim.scenarios.length > 0) await registry.sim().loadScenarios();
+  if (options.validate !== false && models.sim.scenarios.length > 0) await registry.sim().loadScenarios();
   const client = createModelClient({
     models,
     languageModel: registry.languageModel,
@@ -87,7 +92,9 @@ export async function createModelAccess(options: CreateModelAccessOptions): Prom
         providerMetadata as SharedV3ProviderMetadata | undefined,
       ),
     router,
-    ...(models.cache.enabled ? { cache: responseCache(options.store, models.cache.ttlSeconds, clock) } : {}),
+    ...(models.cache.enabled && options.store
+      ? { cache: responseCache(options.store, models.cache.ttlSeconds, clock) }
+      : {}),
     ...(clock ? { clock } : {}),
     ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
   });

@@ -25,6 +25,7 @@ export function registerUpCommand(program: Command): void {
       console.log(`  store      ${store.kind} ${pc.dim(store.location)}`);
       console.log(`  dashboard  ${pc.cyan(`${server.url}/`)}`);
       console.log(`  api        ${server.url}/api/v1/info`);
+      console.log(`  gateway    ${server.url}/v1 ${pc.dim("(OpenAI-compatible: chat/completions, models)")}`);
       console.log(pc.dim("  press Ctrl-C to stop"));
 
       await new Promise<void>((resolve) => {
