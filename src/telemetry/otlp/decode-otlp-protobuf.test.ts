@@ -211,7 +211,7 @@ describe("decodeOtlpProtobuf on values the SDK cannot produce", () => {
       {
         index: 1,
         reason:
-          'attributes["gen_ai.usage.input_tokens"].int_value has wire type length-delimited, expected varint',
+          'attribute "gen_ai.usage.input_tokens": int_value has wire type length-delimited, expected varint',
       },
     ]);
   });

@@ -1,4 +1,4 @@
-import { decodeAttribute, expectType, fieldOf, readCount } from "./decode-protobuf-values.js";
+import { attributeSite, decodeAttribute, expectType, fieldOf, readCount } from "./decode-protobuf-values.js";
 import {
   type DecodedOtlpSpans,
   type OtlpEvent,
@@ -22,22 +22,23 @@ interface DecodeState {
   nextIndex: number;
 }
 
-function decodeEvent(reader: ProtobufReader, end: number, problems: string[], what: string): OtlpEvent {
+function decodeEvent(reader: ProtobufReader, end: number, problems: string[]): OtlpEvent {
   const event: OtlpEvent = { timeUnixNano: 0n, name: "", attributes: {}, droppedAttributesCount: 0 };
+  const site = attributeSite(problems, "event attribute");
   while (reader.position < end) {
-    const tag = reader.readVarint(end, `${what} tag`);
+    const tag = reader.readVarint(end, "event tag");
     const type = tag & 7;
     switch (fieldOf(tag)) {
       case 1:
-        if (expectType(reader, type, wireType.fixed64, end, problems, `${what}.time_unix_nano`))
-          event.timeUnixNano = reader.readFixed64(end, `${what}.time_unix_nano`);
+        if (expectType(reader, type, wireType.fixed64, end, problems, "event.time_unix_nano"))
+          event.timeUnixNano = reader.readFixed64(end, "event.time_unix_nano");
         break;
       case 2:
-        if (expectType(reader, type, wireType.lengthDelimited, end, problems, `${what}.name`))
-          event.name = reader.readString(end, `${what}.name`);
+        if (expectType(reader, type, wireType.lengthDelimited, end, problems, "event.name"))
+          event.name = reader.readString(end, "event.name");
         break;
       case 3:
-        decodeAttribute(reader, type, end, event.attributes, problems, `${what}.attributes`);
+        decodeAttribute(reader, type, end, event.attributes, site);
         break;
       case 4:
         event.droppedAttributesCount = readCount(
@@ -45,17 +46,17 @@ function decodeEvent(reader: ProtobufReader, end: number, problems: string[], wh
           type,
           end,
           problems,
-          `${what}.dropped_attributes_count`,
+          "event.dropped_attributes_count",
         );
         break;
       default:
-        reader.skip(type, end, what);
+        reader.skip(type, end, "event");
     }
   }
   return event;
 }
 
-function decodeLink(reader: ProtobufReader, end: number, problems: string[], what: string): OtlpLink {
+function decodeLink(reader: ProtobufReader, end: number, problems: string[]): OtlpLink {
   const link: OtlpLink = {
     traceId: "",
     spanId: "",
@@ -64,31 +65,26 @@ function decodeLink(reader: ProtobufReader, end: number, problems: string[], wha
     droppedAttributesCount: 0,
     flags: 0,
   };
+  const site = attributeSite(problems, "link attribute");
   while (reader.position < end) {
-    const tag = reader.readVarint(end, `${what} tag`);
+    const tag = reader.readVarint(end, "link tag");
     const type = tag & 7;
     const field = fieldOf(tag);
     if (field === 4) {
-      decodeAttribute(reader, type, end, link.attributes, problems, `${what}.attributes`);
+      decodeAttribute(reader, type, end, link.attributes, site);
     } else if (field === 5) {
-      link.droppedAttributesCount = readCount(
-        reader,
-        type,
-        end,
-        problems,
-        `${what}.dropped_attributes_count`,
-      );
+      link.droppedAttributesCount = readCount(reader, type, end, problems, "link.dropped_attributes_count");
     } else if (field === 6) {
-      if (expectType(reader, type, wireType.fixed32, end, problems, `${what}.flags`))
-        link.flags = reader.readFixed32(end, `${what}.flags`);
+      if (expectType(reader, type, wireType.fixed32, end, problems, "link.flags"))
+        link.flags = reader.readFixed32(end, "link.flags");
     } else if (field >= 1 && field <= 3) {
       const name = field === 1 ? "trace_id" : field === 2 ? "span_id" : "trace_state";
-      if (!expectType(reader, type, wireType.lengthDelimited, end, problems, `${what}.${name}`)) continue;
-      if (field === 1) link.traceId = reader.readHex(end, `${what}.trace_id`);
-      else if (field === 2) link.spanId = reader.readHex(end, `${what}.span_id`);
-      else link.traceState = reader.readString(end, `${what}.trace_state`);
+      if (!expectType(reader, type, wireType.lengthDelimited, end, problems, `link.${name}`)) continue;
+      if (field === 1) link.traceId = reader.readHex(end, "link.trace_id");
+      else if (field === 2) link.spanId = reader.readHex(end, "link.span_id");
+      else link.traceState = reader.readString(end, "link.trace_state");
     } else {
-      reader.skip(type, end, what);
+      reader.skip(type, end, "link");
     }
   }
   return link;
@@ -118,6 +114,7 @@ const spanStringFields: Record<number, string> = {
 };
 
 function decodeSpan(reader: ProtobufReader, end: number, span: OtlpSpan, problems: string[]): void {
+  const site = attributeSite(problems, "attribute");
   while (reader.position < end) {
     const tag = reader.readVarint(end, "span tag");
     const type = tag & 7;
@@ -149,15 +146,14 @@ function decodeSpan(reader: ProtobufReader, end: number, span: OtlpSpan, problem
           span.endTimeUnixNano = reader.readFixed64(end, "end_time_unix_nano");
         break;
       case 9:
-        decodeAttribute(reader, type, end, span.attributes, problems, "attributes");
+        decodeAttribute(reader, type, end, span.attributes, site);
         break;
       case 10:
         span.droppedAttributesCount = readCount(reader, type, end, problems, "dropped_attributes_count");
         break;
       case 11:
         if (expectType(reader, type, wireType.lengthDelimited, end, problems, "events")) {
-          const what = `events[${span.events.length}]`;
-          span.events.push(decodeEvent(reader, reader.readLimit(end, what), problems, what));
+          span.events.push(decodeEvent(reader, reader.readLimit(end, "event"), problems));
         }
         break;
       case 12:
@@ -165,8 +161,7 @@ function decodeSpan(reader: ProtobufReader, end: number, span: OtlpSpan, problem
         break;
       case 13:
         if (expectType(reader, type, wireType.lengthDelimited, end, problems, "links")) {
-          const what = `links[${span.links.length}]`;
-          span.links.push(decodeLink(reader, reader.readLimit(end, what), problems, what));
+          span.links.push(decodeLink(reader, reader.readLimit(end, "link"), problems));
         }
         break;
       case 14:
@@ -200,11 +195,12 @@ function decodeResource(
   resource: OtlpResource,
   problems: string[],
 ): void {
+  const site = attributeSite(problems, "resource attribute");
   while (reader.position < end) {
     const tag = reader.readVarint(end, "resource tag");
     const type = tag & 7;
     const field = fieldOf(tag);
-    if (field === 1) decodeAttribute(reader, type, end, resource.attributes, problems, "resource.attributes");
+    if (field === 1) decodeAttribute(reader, type, end, resource.attributes, site);
     else if (field === 2)
       resource.droppedAttributesCount = readCount(
         reader,
@@ -218,6 +214,7 @@ function decodeResource(
 }
 
 function decodeScope(reader: ProtobufReader, end: number, scope: OtlpScope, problems: string[]): void {
+  const site = attributeSite(problems, "scope attribute");
   while (reader.position < end) {
     const tag = reader.readVarint(end, "scope tag");
     const type = tag & 7;
@@ -228,7 +225,7 @@ function decodeScope(reader: ProtobufReader, end: number, scope: OtlpScope, prob
       if (field === 1) scope.name = reader.readString(end, name);
       else scope.version = reader.readString(end, name);
     } else if (field === 3) {
-      decodeAttribute(reader, type, end, scope.attributes, problems, "scope.attributes");
+      decodeAttribute(reader, type, end, scope.attributes, site);
     } else if (field === 4) {
       scope.droppedAttributesCount = readCount(reader, type, end, problems, "scope.dropped_attributes_count");
     } else {
@@ -266,7 +263,7 @@ function decodeScopeSpans(reader: ProtobufReader, end: number, state: DecodeStat
     } else if (field === 2) {
       const span = newSpan(state.nextIndex++);
       const problems: string[] = [];
-      decodeSpan(reader, readMessageLimit(reader, type, end, `span ${span.index}`), span, problems);
+      decodeSpan(reader, readMessageLimit(reader, type, end, "span"), span, problems);
       if (problems.length > 0) group.problems.set(span, problemText(problems));
       spans.push(span);
     } else if (field === 3 && type === wireType.lengthDelimited) {

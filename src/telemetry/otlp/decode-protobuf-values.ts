@@ -3,7 +3,9 @@ import { maximumValueDepth, type OtlpAttributes, setAttribute } from "./otlp-spa
 import { type ProtobufReader, wireType, wireTypeName } from "./protobuf-reader.js";
 
 // OTLP common/v1 values on the protobuf wire: AnyValue, ArrayValue, KeyValueList, KeyValue. A value of
-// the wrong wire type is noted in `problems` (the caller rejects the owning span) and skipped.
+// the wrong wire type is noted as a problem (the caller rejects the owning span) and skipped. Labels
+// are static strings and problem messages are built only when there is a problem: this is the hot
+// loop of the receiver, run for every attribute of every span.
 
 /** The field number of a tag. */
 export function fieldOf(tag: number): number {
@@ -25,33 +27,57 @@ export function expectType(
   return false;
 }
 
-function decodeAnyValue(
+/** Whose attributes are being decoded (e.g. "attribute", "event attribute") and the current key. */
+export interface AttributeSite {
+  problems: string[];
+  owner: string;
+  key: string;
+}
+
+/** A site for problems found in `owner` attributes, collected into `problems`. */
+export function attributeSite(problems: string[], owner: string): AttributeSite {
+  return { problems, owner, key: "" };
+}
+
+function noteProblem(site: AttributeSite, message: string): void {
+  site.problems.push(`${site.owner} ${JSON.stringify(site.key)}: ${message}`);
+}
+
+function expectValueType(
   reader: ProtobufReader,
+  type: number,
+  expected: number,
   end: number,
-  problems: string[],
-  what: string,
-  depth: number,
-): JsonValue {
+  site: AttributeSite,
+  label: string,
+): boolean {
+  if (type === expected) return true;
+  noteProblem(site, `${label} has wire type ${wireTypeName(type)}, expected ${wireTypeName(expected)}`);
+  reader.skip(type, end, label);
+  return false;
+}
+
+function decodeAnyValue(reader: ProtobufReader, end: number, site: AttributeSite, depth: number): JsonValue {
   let value: JsonValue = null;
   while (reader.position < end) {
-    const tag = reader.readVarint(end, `${what} tag`);
+    const tag = reader.readVarint(end, "AnyValue tag");
     const type = tag & 7;
     switch (fieldOf(tag)) {
       case 1:
-        if (expectType(reader, type, wireType.lengthDelimited, end, problems, `${what}.string_value`))
-          value = reader.readString(end, `${what}.string_value`);
+        if (expectValueType(reader, type, wireType.lengthDelimited, end, site, "string_value"))
+          value = reader.readString(end, "AnyValue.string_value");
         break;
       case 2:
-        if (expectType(reader, type, wireType.varint, end, problems, `${what}.bool_value`))
-          value = reader.readVarint(end, `${what}.bool_value`) !== 0;
+        if (expectValueType(reader, type, wireType.varint, end, site, "bool_value"))
+          value = reader.readVarint(end, "AnyValue.bool_value") !== 0;
         break;
       case 3:
-        if (expectType(reader, type, wireType.varint, end, problems, `${what}.int_value`))
-          value = reader.readInt64(end, `${what}.int_value`);
+        if (expectValueType(reader, type, wireType.varint, end, site, "int_value"))
+          value = reader.readInt64(end, "AnyValue.int_value");
         break;
       case 4:
-        if (expectType(reader, type, wireType.fixed64, end, problems, `${what}.double_value`)) {
-          const double = reader.readDouble(end, `${what}.double_value`);
+        if (expectValueType(reader, type, wireType.fixed64, end, site, "double_value")) {
+          const double = reader.readDouble(end, "AnyValue.double_value");
           // NaN and the infinities are not JSON; their proto3 JSON names keep them.
           value = Number.isFinite(double) ? double : String(double);
         }
@@ -59,25 +85,25 @@ function decodeAnyValue(
       case 5:
       case 6: {
         const isArray = fieldOf(tag) === 5;
-        const name = `${what}.${isArray ? "array_value" : "kvlist_value"}`;
-        if (!expectType(reader, type, wireType.lengthDelimited, end, problems, name)) break;
-        const limit = reader.readLimit(end, name);
+        const label = isArray ? "array_value" : "kvlist_value";
+        if (!expectValueType(reader, type, wireType.lengthDelimited, end, site, label)) break;
+        const limit = reader.readLimit(end, `AnyValue.${label}`);
         if (depth >= maximumValueDepth) {
-          problems.push(`${name} nests deeper than ${maximumValueDepth} levels`);
+          noteProblem(site, `${label} nests deeper than ${maximumValueDepth} levels`);
           reader.position = limit;
         } else {
           value = isArray
-            ? decodeArrayValue(reader, limit, problems, name, depth + 1)
-            : decodeKeyValueList(reader, limit, problems, name, depth + 1);
+            ? decodeArrayValue(reader, limit, site, depth + 1)
+            : decodeKeyValueList(reader, limit, site, depth + 1);
         }
         break;
       }
       case 7:
-        if (expectType(reader, type, wireType.lengthDelimited, end, problems, `${what}.bytes_value`))
-          value = reader.readBase64(end, `${what}.bytes_value`);
+        if (expectValueType(reader, type, wireType.lengthDelimited, end, site, "bytes_value"))
+          value = reader.readBase64(end, "AnyValue.bytes_value");
         break;
       default:
-        reader.skip(type, end, what);
+        reader.skip(type, end, "AnyValue");
     }
   }
   return value;
@@ -86,19 +112,17 @@ function decodeAnyValue(
 function decodeArrayValue(
   reader: ProtobufReader,
   end: number,
-  problems: string[],
-  what: string,
+  site: AttributeSite,
   depth: number,
 ): JsonValue[] {
   const values: JsonValue[] = [];
   while (reader.position < end) {
-    const tag = reader.readVarint(end, `${what} tag`);
+    const tag = reader.readVarint(end, "ArrayValue tag");
     const type = tag & 7;
-    if (fieldOf(tag) === 1 && expectType(reader, type, wireType.lengthDelimited, end, problems, what)) {
-      const limit = reader.readLimit(end, `${what}[${values.length}]`);
-      values.push(decodeAnyValue(reader, limit, problems, `${what}[${values.length}]`, depth));
-    } else if (fieldOf(tag) !== 1) {
-      reader.skip(type, end, what);
+    if (fieldOf(tag) !== 1) {
+      reader.skip(type, end, "ArrayValue");
+    } else if (expectValueType(reader, type, wireType.lengthDelimited, end, site, "array_value.values")) {
+      values.push(decodeAnyValue(reader, reader.readLimit(end, "ArrayValue.values"), site, depth));
     }
   }
   return values;
@@ -107,57 +131,53 @@ function decodeArrayValue(
 function decodeKeyValueList(
   reader: ProtobufReader,
   end: number,
-  problems: string[],
-  what: string,
+  site: AttributeSite,
   depth: number,
 ): { [key: string]: JsonValue } {
   const values: { [key: string]: JsonValue } = {};
   while (reader.position < end) {
-    const tag = reader.readVarint(end, `${what} tag`);
+    const tag = reader.readVarint(end, "KeyValueList tag");
     const type = tag & 7;
-    if (fieldOf(tag) === 1 && expectType(reader, type, wireType.lengthDelimited, end, problems, what)) {
-      decodeKeyValue(reader, reader.readLimit(end, what), values, problems, what, depth);
-    } else if (fieldOf(tag) !== 1) {
-      reader.skip(type, end, what);
+    if (fieldOf(tag) !== 1) {
+      reader.skip(type, end, "KeyValueList");
+    } else if (expectValueType(reader, type, wireType.lengthDelimited, end, site, "kvlist_value.values")) {
+      decodeKeyValue(reader, reader.readLimit(end, "KeyValueList.values"), values, site, depth);
     }
   }
   return values;
 }
 
-/** One KeyValue into `target`; `where` names the owner (e.g. "attributes") for problem messages. */
+/** One KeyValue into `target`. Problems name the top-level attribute key, which is what a sender knows. */
 function decodeKeyValue(
   reader: ProtobufReader,
   end: number,
   target: { [key: string]: JsonValue },
-  problems: string[],
-  where: string,
+  site: AttributeSite,
   depth: number,
 ): void {
   let key = "";
-  let value: JsonValue = null;
   let valueStart = -1;
   let valueEnd = -1;
   while (reader.position < end) {
-    const tag = reader.readVarint(end, `${where} key-value tag`);
+    const tag = reader.readVarint(end, "KeyValue tag");
     const type = tag & 7;
     const field = fieldOf(tag);
-    if (field === 1 && expectType(reader, type, wireType.lengthDelimited, end, problems, `${where} key`)) {
-      key = reader.readString(end, `${where} key`);
-    } else if (
-      field === 2 &&
-      expectType(reader, type, wireType.lengthDelimited, end, problems, `${where} value`)
-    ) {
-      // The key may come after the value on the wire; decode the value once the key is known.
-      valueEnd = reader.readLimit(end, `${where} value`);
+    if (field === 1 && expectValueType(reader, type, wireType.lengthDelimited, end, site, "key")) {
+      key = reader.readString(end, "KeyValue.key");
+    } else if (field === 2 && expectValueType(reader, type, wireType.lengthDelimited, end, site, "value")) {
+      // The key may follow the value on the wire; the value is decoded once the key is known.
+      valueEnd = reader.readLimit(end, "KeyValue.value");
       valueStart = reader.position;
       reader.position = valueEnd;
     } else if (field !== 1 && field !== 2) {
-      reader.skip(type, end, where);
+      reader.skip(type, end, "KeyValue");
     }
   }
+  let value: JsonValue = null;
   if (valueStart >= 0) {
+    if (depth === 0) site.key = key;
     reader.position = valueStart;
-    value = decodeAnyValue(reader, valueEnd, problems, `${where}[${JSON.stringify(key)}]`, depth);
+    value = decodeAnyValue(reader, valueEnd, site, depth);
     reader.position = end;
   }
   setAttribute(target, key, value);
@@ -169,11 +189,10 @@ export function decodeAttribute(
   type: number,
   end: number,
   attributes: OtlpAttributes,
-  problems: string[],
-  where: string,
+  site: AttributeSite,
 ): void {
-  if (expectType(reader, type, wireType.lengthDelimited, end, problems, where)) {
-    decodeKeyValue(reader, reader.readLimit(end, where), attributes, problems, where, 0);
+  if (expectType(reader, type, wireType.lengthDelimited, end, site.problems, `${site.owner} list`)) {
+    decodeKeyValue(reader, reader.readLimit(end, "KeyValue"), attributes, site, 0);
   }
 }
 

@@ -13,7 +13,6 @@ export function wireTypeName(type: number): string {
   return wireTypeNames[type] ?? `unknown wire type ${type}`;
 }
 
-const hexByte = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, "0"));
 const twoTo64 = 1n << 64n;
 const int64SignBit = 1n << 63n;
 const maximumSafe = BigInt(Number.MAX_SAFE_INTEGER);
@@ -141,8 +140,7 @@ export class ProtobufReader {
   /** Bytes as lowercase hex (trace and span ids). */
   readHex(end: number, what: string): string {
     const limit = this.readLimit(end, what);
-    let hex = "";
-    for (let index = this.position; index < limit; index++) hex += hexByte[this.bytes[index]!];
+    const hex = this.bytes.toString("hex", this.position, limit);
     this.position = limit;
     return hex;
   }
