@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -145,6 +146,18 @@ describe("ingestOtlp into SQLite", () => {
     expect(Number(response.partialSuccess?.rejectedSpans)).toBe(1);
     expect(response.partialSuccess?.errorMessage).toContain("span 2: traceId must be 16 bytes");
     expect(encodeOtlpResponse({ kind: "protobuf" }).body).toEqual(new Uint8Array(0));
+  });
+
+  it("takes a web Request's body stream and Headers, as a Hono route hands them over", async () => {
+    const spans = agentTrace();
+    const request = new Request("http://127.0.0.1/v1/traces", {
+      method: "POST",
+      body: gzipSync(protobufBody(spans)),
+      headers: { "content-type": "application/x-protobuf", "content-encoding": "gzip" },
+    });
+    const result = await ingestOtlp(store, request.body, request.headers);
+    expect(result).toEqual({ kind: "protobuf", accepted: 2, rejected: [] });
+    expect(await store.spans.getTrace(spans[0]!.spanContext().traceId)).toHaveLength(2);
   });
 
   it("uses the project it is given, and stores a re-sent batch once", async () => {
