@@ -224,12 +224,14 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
           parent: scope.parent,
           signal: scope.signal,
         },
-        async (span) => {
-          recordContent(span, genAiKeys.toolCallArguments, tool.name, "arguments", tool.arguments);
-          const result = await fn(span);
-          recordContent(span, genAiKeys.toolCallResult, tool.name, "result", result);
-          return result;
-        },
+        options.captureToolContent
+          ? async (span) => {
+              recordContent(span, genAiKeys.toolCallArguments, tool.name, "arguments", tool.arguments);
+              const result = await fn(span);
+              recordContent(span, genAiKeys.toolCallResult, tool.name, "result", result);
+              return result;
+            }
+          : fn,
       );
     },
 

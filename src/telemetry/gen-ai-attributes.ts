@@ -116,19 +116,25 @@ function put(attributes: Attributes, key: string, value: string | number | boole
   if (value !== undefined) attributes[key] = value;
 }
 
-/** `gen_ai.usage.*`: totals per the spec (cache inside input, reasoning inside output) plus the split buckets. */
-export function usageAttributes(usage: UsageInput): Attributes {
+// The builders write into one object rather than spreading partial maps together: object spread of
+// many dotted keys costs microseconds per call, and these run on every model call.
+
+function writeUsage(attributes: Attributes, usage: UsageInput): void {
   const cacheRead = usage.cacheRead ?? 0;
   const cacheWrite = (usage.cacheWrite ?? 0) + (usage.cacheWrite1h ?? 0);
   const reasoning = usage.reasoning ?? 0;
-  const attributes: Attributes = {
-    [genAiKeys.usageInputTokens]: usage.input + cacheRead + cacheWrite,
-    [genAiKeys.usageOutputTokens]: usage.output + reasoning,
-    [genAiKeys.usageCacheReadInputTokens]: cacheRead,
-    [genAiKeys.usageCacheCreationInputTokens]: cacheWrite,
-    [genAiKeys.usageReasoningOutputTokens]: reasoning,
-  };
+  attributes[genAiKeys.usageInputTokens] = usage.input + cacheRead + cacheWrite;
+  attributes[genAiKeys.usageOutputTokens] = usage.output + reasoning;
+  attributes[genAiKeys.usageCacheReadInputTokens] = cacheRead;
+  attributes[genAiKeys.usageCacheCreationInputTokens] = cacheWrite;
+  attributes[genAiKeys.usageReasoningOutputTokens] = reasoning;
   if (usage.cacheWrite1h) attributes[gantryKeys.usageCacheCreation1hInputTokens] = usage.cacheWrite1h;
+}
+
+/** `gen_ai.usage.*`: totals per the spec (cache inside input, reasoning inside output) plus the split buckets. */
+export function usageAttributes(usage: UsageInput): Attributes {
+  const attributes: Attributes = {};
+  writeUsage(attributes, usage);
   return attributes;
 }
 
@@ -144,41 +150,58 @@ function checkMicros(micros: number, field: string): number {
   });
 }
 
-/** `gantry.cost.*`; an unknown cost records only its source, never a 0. */
-export function costAttributes(cost: CostInput): Attributes {
-  const attributes: Attributes = { [gantryKeys.costSource]: cost.source };
+function writeCost(attributes: Attributes, cost: CostInput): void {
+  attributes[gantryKeys.costSource] = cost.source;
   if (cost.micros !== null)
     attributes[gantryKeys.costMicros] = checkMicros(cost.micros, gantryKeys.costMicros);
   put(attributes, gantryKeys.costPriceVersion, cost.priceVersion);
+}
+
+/** `gantry.cost.*`; an unknown cost records only its source, never a 0. */
+export function costAttributes(cost: CostInput): Attributes {
+  const attributes: Attributes = {};
+  writeCost(attributes, cost);
   return attributes;
 }
 
-/** `gantry.model.attempts` (JSON, every retry and failover) and the attempt count. */
-export function attemptAttributes(attempts: readonly AttemptInput[]): Attributes {
-  const compact = attempts.map((attempt) => ({
+function compactAttempt(attempt: AttemptInput): Record<string, string | number> {
+  const compact: Record<string, string | number> = {
     number: attempt.number,
     model: attempt.modelId,
     provider: attempt.provider,
     outcome: attempt.outcome,
     durationMs: attempt.durationMs,
-    ...(attempt.waitedMs ? { waitedMs: attempt.waitedMs } : {}),
-    ...(attempt.error ? { errorCode: attempt.error.code } : {}),
-    ...(attempt.error?.statusCode !== undefined ? { statusCode: attempt.error.statusCode } : {}),
-    ...(attempt.cost && attempt.cost.micros !== null
-      ? { costMicros: checkMicros(attempt.cost.micros, "attempt cost") }
-      : {}),
-  }));
-  return {
-    [gantryKeys.modelAttempts]: JSON.stringify(compact),
-    [gantryKeys.modelAttemptCount]: attempts.length,
   };
+  if (attempt.waitedMs) compact.waitedMs = attempt.waitedMs;
+  if (attempt.error) compact.errorCode = attempt.error.code;
+  if (attempt.error?.statusCode !== undefined) compact.statusCode = attempt.error.statusCode;
+  if (attempt.cost && attempt.cost.micros !== null)
+    compact.costMicros = checkMicros(attempt.cost.micros, "attempt cost");
+  return compact;
+}
+
+function writeAttempts(attributes: Attributes, attempts: readonly AttemptInput[]): void {
+  attributes[gantryKeys.modelAttempts] = JSON.stringify(attempts.map(compactAttempt));
+  attributes[gantryKeys.modelAttemptCount] = attempts.length;
+}
+
+/** `gantry.model.attempts` (JSON, every retry and failover) and the attempt count. */
+export function attemptAttributes(attempts: readonly AttemptInput[]): Attributes {
+  const attributes: Attributes = {};
+  writeAttempts(attributes, attempts);
+  return attributes;
+}
+
+function writePrompt(attributes: Attributes, prompt: PromptInput): void {
+  attributes[gantryKeys.promptId] = prompt.id;
+  put(attributes, gantryKeys.promptVersion, prompt.version);
+  put(attributes, gantryKeys.promptHash, prompt.hash);
 }
 
 /** `gantry.prompt.*`. */
 export function promptAttributes(prompt: PromptInput): Attributes {
-  const attributes: Attributes = { [gantryKeys.promptId]: prompt.id };
-  put(attributes, gantryKeys.promptVersion, prompt.version);
-  put(attributes, gantryKeys.promptHash, prompt.hash);
+  const attributes: Attributes = {};
+  writePrompt(attributes, prompt);
   return attributes;
 }
 
@@ -204,7 +227,8 @@ export function agentAttributes(agent: AgentInput): Attributes {
   put(attributes, genAiKeys.agentVersion, agent.version);
   put(attributes, genAiKeys.conversationId, agent.conversationId);
   put(attributes, gantryKeys.sessionId, agent.sessionId);
-  return agent.prompt ? { ...attributes, ...promptAttributes(agent.prompt) } : attributes;
+  if (agent.prompt) writePrompt(attributes, agent.prompt);
+  return attributes;
 }
 
 /** Attributes of a `chat` span known when the request starts. */
@@ -226,7 +250,8 @@ export function chatRequestAttributes(request: ChatRequestInput): Attributes {
   put(attributes, genAiKeys.serverPort, request.serverPort);
   put(attributes, gantryKeys.routeTier, request.tier);
   put(attributes, gantryKeys.routeReason, request.routeReason);
-  return request.prompt ? { ...attributes, ...promptAttributes(request.prompt) } : attributes;
+  if (request.prompt) writePrompt(attributes, request.prompt);
+  return attributes;
 }
 
 /** Attributes of a `chat` span known when the response is complete: model, finish reasons, usage, cost, attempts. */
@@ -241,12 +266,10 @@ export function chatResultAttributes(result: ChatResultInput): Attributes {
   put(attributes, genAiKeys.responseId, result.responseId);
   if (result.finishReasons) attributes[genAiKeys.responseFinishReasons] = [...result.finishReasons];
   put(attributes, gantryKeys.cached, result.cached);
-  return {
-    ...attributes,
-    ...(result.usage ? usageAttributes(result.usage) : {}),
-    ...(result.cost ? costAttributes(result.cost) : {}),
-    ...(result.attempts ? attemptAttributes(result.attempts) : {}),
-  };
+  if (result.usage) writeUsage(attributes, result.usage);
+  if (result.cost) writeCost(attributes, result.cost);
+  if (result.attempts) writeAttempts(attributes, result.attempts);
+  return attributes;
 }
 
 /** Attributes of an `execute_tool` span (never the opt-in arguments or result). */

@@ -74,7 +74,7 @@ export const gantryKeys = {
   promptHash: "gantry.prompt.hash",
   sessionId: "gantry.session.id",
   projectId: "gantry.project.id",
-  /** The agent a span ran under (inherited through baggage); an agent span's own name is `gen_ai.agent.name`. */
+  /** The agent a span ran under, inherited through baggage (an `invoke_agent` span runs under itself). */
   agentName: "gantry.agent.name",
   /** JSON array of every model attempt of the call: retries and failover alike. */
   modelAttempts: "gantry.model.attempts",

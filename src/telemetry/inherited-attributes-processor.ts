@@ -1,10 +1,11 @@
 import { type Context, propagation } from "@opentelemetry/api";
 import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { gantryKeys, genAiKeys, inheritedBaggageKeys } from "./gen-ai-conventions.js";
+import { inheritedBaggageKeys } from "./gen-ai-conventions.js";
 
 // Session, project and agent are set once (on the workflow or agent span) and travel as W3C baggage,
 // in-process and across HTTP, MCP and queued jobs. Copying them onto every span at start lets the store
-// index a model call by session and roll its cost up per agent without walking the tree.
+// index a model call by session and roll its cost up per agent without walking the tree. An agent span
+// carries its own name there too: the agent helpers put it in the baggage before starting the span.
 // It also counts spans started but not yet ended: after a run, that gauge must be back to zero.
 
 /** Copies inherited baggage entries onto each span and tracks how many spans are open. */
@@ -22,8 +23,6 @@ export class InheritedAttributesProcessor implements SpanProcessor {
     if (!baggage) return;
     for (const key of inheritedBaggageKeys) {
       if (span.attributes[key] !== undefined) continue;
-      // An agent span names itself in gen_ai.agent.name; the inherited agent would be its caller.
-      if (key === gantryKeys.agentName && span.attributes[genAiKeys.agentName] !== undefined) continue;
       const entry = baggage.getEntry(key);
       if (entry) span.setAttribute(key, entry.value);
     }

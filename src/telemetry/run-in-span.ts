@@ -53,8 +53,17 @@ function errorType(error: unknown): string {
   return "_OTHER";
 }
 
+function recordError(span: Span, error: unknown, clock: Clock | undefined): void {
+  span.recordException(error instanceof Error ? error : String(error), clock?.now());
+  span.setAttribute(genAiKeys.errorType, errorType(error));
+  span.setStatus({
+    code: SpanStatusCode.ERROR,
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
+
 /** Starts a span, runs `fn` with it active, and ends it exactly once whatever happens. */
-export async function runInSpan<T>(
+export function runInSpan<T>(
   tracer: Tracer,
   clock: Clock | undefined,
   options: SpanRunOptions,
@@ -64,25 +73,50 @@ export async function runInSpan<T>(
   const signal = options.signal ?? abortSignalOf(parent);
   const span = tracer.startSpan(
     options.name,
-    {
-      kind: options.kind,
-      attributes: options.attributes,
-      links: options.links,
-      startTime: clock?.now(),
-    },
+    { kind: options.kind, links: options.links, startTime: clock?.now() },
     parent,
   );
+  // Set after start: the SDK sanitises start attributes twice more than setAttributes does (about a
+  // microsecond for a chat span), and Gantry's head sampler records everything without reading them.
+  if (options.attributes) span.setAttributes(options.attributes);
   let active = trace.setSpan(parent, span);
   if (options.signal) active = withAbortSignal(active, options.signal);
+  // The common case (no abort signal) allocates no closures: this runs on every model and tool call.
+  return signal ? runAbortable(span, active, clock, signal, fn) : runPlain(span, active, clock, fn);
+}
 
+async function runPlain<T>(
+  span: Span,
+  active: Context,
+  clock: Clock | undefined,
+  fn: (span: Span) => Promise<T> | T,
+): Promise<T> {
+  try {
+    return await context.with(active, fn, undefined, span);
+  } catch (error) {
+    recordError(span, error, clock);
+    throw error;
+  } finally {
+    span.end(clock?.now());
+  }
+}
+
+async function runAbortable<T>(
+  span: Span,
+  active: Context,
+  clock: Clock | undefined,
+  signal: AbortSignal,
+  fn: (span: Span) => Promise<T> | T,
+): Promise<T> {
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
     span.end(clock?.now());
   };
+  // On abort the span ends at once, even if `fn` ignores the signal and never returns.
   const markAborted = () => {
-    if (ended || !signal) return;
+    if (ended) return;
     span.addEvent(
       gantryEvents.aborted,
       { [gantryEvents.abortReasonKey]: describeReason(signal.reason) },
@@ -92,24 +126,16 @@ export async function runInSpan<T>(
     span.setStatus({ code: SpanStatusCode.ERROR, message: "aborted" });
     end();
   };
-  if (signal?.aborted) markAborted();
-  else signal?.addEventListener("abort", markAborted, { once: true });
-
+  if (signal.aborted) markAborted();
+  else signal.addEventListener("abort", markAborted, { once: true });
   try {
     return await context.with(active, fn, undefined, span);
   } catch (error) {
-    if (signal?.aborted) markAborted();
-    else if (!ended) {
-      span.recordException(error instanceof Error ? error : String(error), clock?.now());
-      span.setAttribute(genAiKeys.errorType, errorType(error));
-      span.setStatus({
-        code: SpanStatusCode.ERROR,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
+    if (signal.aborted) markAborted();
+    else if (!ended) recordError(span, error, clock);
     throw error;
   } finally {
-    signal?.removeEventListener("abort", markAborted);
+    signal.removeEventListener("abort", markAborted);
     end();
   }
 }

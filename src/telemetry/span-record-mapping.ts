@@ -5,14 +5,17 @@ import {
   SpanKind,
   SpanStatusCode,
 } from "@opentelemetry/api";
+import type { Resource } from "@opentelemetry/resources";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { JsonValue } from "../core/index.js";
-import type { SpanRecord } from "../store/index.js";
+import { defaultProjectId, type SpanRecord } from "../store/index.js";
 import { gantryKeys, genAiKeys } from "./gen-ai-conventions.js";
+import { otlpAttributeKeys } from "./otlp/to-span-records.js";
 
 // ReadableSpan (the SDK's finished span) to the store's SpanRecord row. The indexed columns (project,
 // agent, model, session, cost) are read from the attributes the helpers set; everything else stays
-// in `attributes`, so nothing recorded is lost on the way to the store.
+// in `attributes`, so nothing recorded is lost on the way to the store. Resource, scope and links go in
+// under the same `otel.*` keys the OTLP receiver uses, so a span reads the same however it arrived.
 
 const kindNames: Record<SpanKind, string> = {
   [SpanKind.INTERNAL]: "internal",
@@ -57,6 +60,55 @@ export function attributesToJson(attributes: Attributes | undefined): Record<str
   return json;
 }
 
+// The resource is shared by every span of a provider: prefix its keys once.
+const prefixedResources = new WeakMap<Resource, [string, JsonValue][]>();
+
+function prefixedResourceAttributes(resource: Resource): [string, JsonValue][] {
+  let entries = prefixedResources.get(resource);
+  if (entries === undefined) {
+    entries = Object.entries(attributesToJson(resource.attributes)).map(([key, value]) => [
+      `${otlpAttributeKeys.resourcePrefix}${key}`,
+      value,
+    ]);
+    prefixedResources.set(resource, entries);
+  }
+  return entries;
+}
+
+function setIfAbsent(json: Record<string, JsonValue>, key: string, value: JsonValue): void {
+  if (!Object.hasOwn(json, key)) json[key] = value;
+}
+
+function addContext(span: ReadableSpan, json: Record<string, JsonValue>): void {
+  const scope = span.instrumentationScope;
+  setIfAbsent(json, otlpAttributeKeys.scopeName, scope.name);
+  if (scope.version) setIfAbsent(json, otlpAttributeKeys.scopeVersion, scope.version);
+  const traceState = span.spanContext().traceState?.serialize();
+  if (traceState) setIfAbsent(json, otlpAttributeKeys.traceState, traceState);
+  if (span.links.length > 0) {
+    setIfAbsent(
+      json,
+      otlpAttributeKeys.links,
+      span.links.map((link) => ({
+        traceId: link.context.traceId,
+        spanId: link.context.spanId,
+        attributes: attributesToJson(link.attributes),
+      })),
+    );
+  }
+  // Dropped counts mean a span limit was hit: worth seeing, so kept when non-zero.
+  if (span.droppedAttributesCount > 0) {
+    setIfAbsent(json, otlpAttributeKeys.droppedAttributesCount, span.droppedAttributesCount);
+  }
+  if (span.droppedEventsCount > 0)
+    setIfAbsent(json, otlpAttributeKeys.droppedEventsCount, span.droppedEventsCount);
+  if (span.droppedLinksCount > 0)
+    setIfAbsent(json, otlpAttributeKeys.droppedLinksCount, span.droppedLinksCount);
+  const serviceName = span.resource.attributes[otlpAttributeKeys.serviceName];
+  if (typeof serviceName === "string") setIfAbsent(json, otlpAttributeKeys.serviceName, serviceName);
+  for (const [key, value] of prefixedResourceAttributes(span.resource)) setIfAbsent(json, key, value);
+}
+
 function text(value: AttributeValue | undefined): string | null {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
@@ -73,17 +125,7 @@ export function toSpanRecord(span: ReadableSpan): SpanRecord {
   const attributes = span.attributes;
   const resource = span.resource.attributes;
   const json = attributesToJson(attributes);
-  // The service is a resource attribute; keep it on the row so a trace from several services reads well.
-  const serviceName = resource["service.name"];
-  if (typeof serviceName === "string" && json["service.name"] === undefined)
-    json["service.name"] = serviceName;
-  if (span.links.length > 0) {
-    json["otel.links"] = span.links.map((link) => ({
-      traceId: link.context.traceId,
-      spanId: link.context.spanId,
-      attributes: attributesToJson(link.attributes),
-    }));
-  }
+  addContext(span, json);
   return {
     traceId: spanContext.traceId,
     spanId: spanContext.spanId,
@@ -100,7 +142,8 @@ export function toSpanRecord(span: ReadableSpan): SpanRecord {
       timeMs: hrTimeToEpochMs(event.time),
       attributes: attributesToJson(event.attributes),
     })),
-    projectId: text(attributes[gantryKeys.projectId]) ?? text(resource[gantryKeys.projectId]),
+    projectId:
+      text(attributes[gantryKeys.projectId]) ?? text(resource[gantryKeys.projectId]) ?? defaultProjectId,
     agent: text(attributes[genAiKeys.agentName]) ?? text(attributes[gantryKeys.agentName]),
     model: text(attributes[genAiKeys.responseModel]) ?? text(attributes[genAiKeys.requestModel]),
     sessionId: text(attributes[gantryKeys.sessionId]) ?? text(attributes[genAiKeys.conversationId]),

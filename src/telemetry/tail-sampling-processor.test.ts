@@ -126,6 +126,19 @@ describe("TailSamplingProcessor", () => {
     expect(dropping.sampler.stats().droppedSpans).toBe(2);
   });
 
+  it("a child starting during the grace reopens the trace, so its late error still keeps the whole trace", async () => {
+    const { sampler, tracer, child, exportedTraces, exporter } = setup({ rate: 0, graceMs: 30 });
+    const root = tracer.startSpan("root");
+    root.end();
+    const late = child(root, "late");
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(sampler.stats().bufferedTraces).toBe(1);
+    late.setStatus({ code: SpanStatusCode.ERROR }).end();
+    await until(() => sampler.stats().keptTraces === 1, "the decision after the reopened grace");
+    expect(exportedTraces()).toEqual(new Set([root.spanContext().traceId]));
+    expect(exporter.getFinishedSpans()).toHaveLength(2);
+  });
+
   it("bounds memory: past maxTraces the oldest buffered trace is let through as kept and counted", async () => {
     const { sampler, tracer, exportedTraces } = setup({ maxTraces: 2 });
     const open = [tracer.startSpan("a"), tracer.startSpan("b"), tracer.startSpan("c")];

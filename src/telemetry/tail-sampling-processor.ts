@@ -2,6 +2,7 @@ import { type Context, SpanStatusCode } from "@opentelemetry/api";
 import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { GantryError } from "../core/index.js";
 import { gantryKeys } from "./gen-ai-conventions.js";
+import { RecentDecisions } from "./recent-decisions.js";
 
 // Tail-based sampling keeps or drops whole traces, decided once the trace is complete: the interesting
 // ones (an error, a fallback, low confidence, an expensive run) always, the rest at a fixed rate chosen
@@ -45,7 +46,8 @@ interface PendingTrace {
   rootEnded: boolean;
   reason: SamplingReason | undefined;
   costMicros: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the grace after looking complete runs out (monotonic ms); undefined while spans are open. */
+  dueAt: number | undefined;
 }
 
 /** Deterministic per-trace coin: the low 52 bits of the (random) trace id against the rate. */
@@ -82,7 +84,18 @@ function checkOptions(options: TailSamplingOptions): void {
 /** A span processor that buffers traces and forwards whole kept traces to `downstream`. */
 export class TailSamplingProcessor implements SpanProcessor {
   private readonly pending = new Map<string, PendingTrace>();
-  private readonly decisions = new Map<string, boolean>();
+  private readonly decisions: RecentDecisions;
+  // Trace ids in the order they started buffering, for evicting the oldest under memory pressure.
+  private pendingOrder: string[] = [];
+  private pendingOrderHead = 0;
+  // Traces that looked complete, in order; the grace is constant, so also in order of due time. One
+  // timer serves them all (a timer per trace would cost more than the rest of the sampler together),
+  // and parallel arrays avoid an allocation per trace on the hot path.
+  private completedIds: string[] = [];
+  private completedTraces: Array<PendingTrace | undefined> = [];
+  private completedDueAt: number[] = [];
+  private completionsHead = 0;
+  private sweepTimer: ReturnType<typeof setTimeout> | undefined;
   private bufferedSpans = 0;
   private keptTraces = 0;
   private droppedTraces = 0;
@@ -101,6 +114,7 @@ export class TailSamplingProcessor implements SpanProcessor {
     private readonly options: TailSamplingOptions,
   ) {
     checkOptions(options);
+    this.decisions = new RecentDecisions(options.decisionMemory ?? 50_000);
   }
 
   onStart(span: Span, parentContext: Context): void {
@@ -109,10 +123,7 @@ export class TailSamplingProcessor implements SpanProcessor {
     if (this.decisions.has(traceId)) return;
     const trace = this.pendingTrace(traceId);
     trace.open += 1;
-    if (trace.timer) {
-      clearTimeout(trace.timer);
-      trace.timer = undefined;
-    }
+    trace.dueAt = undefined;
   }
 
   onEnd(span: ReadableSpan): void {
@@ -155,6 +166,8 @@ export class TailSamplingProcessor implements SpanProcessor {
 
   /** Decides every buffered trace, complete or not, then shuts downstream down. */
   async shutdown(): Promise<void> {
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
     for (const [traceId, trace] of [...this.pending]) this.decide(traceId, trace, false);
     await Promise.all(this.downstream.map((processor) => processor.shutdown()));
   }
@@ -163,8 +176,16 @@ export class TailSamplingProcessor implements SpanProcessor {
     let trace = this.pending.get(traceId);
     if (!trace) {
       if (this.pending.size >= (this.options.maxTraces ?? 10_000)) this.evictOldest();
-      trace = { spans: [], open: 0, rootEnded: false, reason: undefined, costMicros: 0, timer: undefined };
+      trace = { spans: [], open: 0, rootEnded: false, reason: undefined, costMicros: 0, dueAt: undefined };
       this.pending.set(traceId, trace);
+      this.pendingOrder.push(traceId);
+      // Decided traces leave their id behind; drop those once they outnumber the live ones (amortised O(1)).
+      if (this.pendingOrder.length - this.pendingOrderHead > 2 * this.pending.size + 1024) {
+        this.pendingOrder = this.pendingOrder
+          .slice(this.pendingOrderHead)
+          .filter((id) => this.pending.has(id));
+        this.pendingOrderHead = 0;
+      }
     }
     return trace;
   }
@@ -185,34 +206,82 @@ export class TailSamplingProcessor implements SpanProcessor {
   }
 
   private scheduleDecision(traceId: string, trace: PendingTrace): void {
-    if (trace.timer) clearTimeout(trace.timer);
-    trace.timer = setTimeout(() => this.decide(traceId, trace, false), this.options.graceMs ?? 1000);
-    trace.timer.unref();
+    const dueAt = performance.now() + (this.options.graceMs ?? 1000);
+    trace.dueAt = dueAt;
+    this.completedIds.push(traceId);
+    this.completedTraces.push(trace);
+    this.completedDueAt.push(dueAt);
+    if (!this.sweepTimer) this.scheduleSweep();
+  }
+
+  private scheduleSweep(): void {
+    const nextDueAt = this.completedDueAt[this.completionsHead];
+    if (nextDueAt === undefined) return;
+    this.sweepTimer = setTimeout(() => this.sweep(), Math.max(0, nextDueAt - performance.now()));
+    this.sweepTimer.unref();
+  }
+
+  private sweep(): void {
+    this.sweepTimer = undefined;
+    const now = performance.now();
+    while (this.completionsHead < this.completedDueAt.length) {
+      const index = this.completionsHead;
+      const dueAt = this.completedDueAt[index]!;
+      if (dueAt > now) break;
+      this.completionsHead += 1;
+      const trace = this.completedTraces[index]!;
+      this.completedTraces[index] = undefined;
+      // A trace that reopened (a late child started) or was decided meanwhile has a newer entry or none.
+      if (trace.dueAt === dueAt) this.decide(this.completedIds[index]!, trace, false);
+    }
+    if (this.completionsHead > 1024 && this.completionsHead * 2 > this.completedDueAt.length) {
+      this.completedIds = this.completedIds.slice(this.completionsHead);
+      this.completedTraces = this.completedTraces.slice(this.completionsHead);
+      this.completedDueAt = this.completedDueAt.slice(this.completionsHead);
+      this.completionsHead = 0;
+    }
+    this.scheduleSweep();
   }
 
   // The oldest buffered trace leaves as kept: under memory pressure losing nothing beats sampling blind.
   private evictOldest(): void {
-    const oldest = this.pending.entries().next();
-    if (oldest.done) return;
-    const [traceId, trace] = oldest.value;
-    this.decide(traceId, trace, true);
+    while (this.pendingOrderHead < this.pendingOrder.length) {
+      const traceId = this.pendingOrder[this.pendingOrderHead]!;
+      this.pendingOrderHead += 1;
+      const trace = this.pending.get(traceId);
+      if (trace) {
+        this.decide(traceId, trace, true);
+        break;
+      }
+    }
+    this.compactPendingOrder();
+  }
+
+  private compactPendingOrder(): void {
+    if (this.pendingOrderHead > 1024 && this.pendingOrderHead * 2 > this.pendingOrder.length) {
+      this.pendingOrder = this.pendingOrder.slice(this.pendingOrderHead);
+      this.pendingOrderHead = 0;
+    }
   }
 
   private decide(traceId: string, trace: PendingTrace, overflow: boolean): void {
     if (this.pending.get(traceId) !== trace) return;
-    if (trace.timer) clearTimeout(trace.timer);
+    trace.dueAt = undefined;
     this.pending.delete(traceId);
-    this.bufferedSpans -= trace.spans.length;
+    const spans = trace.spans;
+    // The trace object may still sit in the completion queue until its grace passes; let its spans go.
+    trace.spans = [];
+    this.bufferedSpans -= spans.length;
     const reason = this.reasonToKeep(traceId, trace, overflow);
-    this.remember(traceId, reason !== undefined);
+    this.decisions.remember(traceId, reason !== undefined);
     if (reason === undefined) {
       this.droppedTraces += 1;
-      this.droppedSpans += trace.spans.length;
+      this.droppedSpans += spans.length;
       return;
     }
     this.keptTraces += 1;
     this.keptBy[reason] += 1;
-    for (const span of trace.spans) this.forward(span);
+    for (const span of spans) this.forward(span);
   }
 
   private reasonToKeep(traceId: string, trace: PendingTrace, overflow: boolean): SamplingReason | undefined {
@@ -221,14 +290,6 @@ export class TailSamplingProcessor implements SpanProcessor {
     if (outlier !== undefined && trace.costMicros > outlier) return "cost-outlier";
     if (overflow) return "overflow";
     return sampledByRate(traceId, this.options.rate) ? "rate" : undefined;
-  }
-
-  private remember(traceId: string, keep: boolean): void {
-    this.decisions.set(traceId, keep);
-    if (this.decisions.size > (this.options.decisionMemory ?? 50_000)) {
-      const oldest = this.decisions.keys().next();
-      if (!oldest.done) this.decisions.delete(oldest.value);
-    }
   }
 
   private forward(span: ReadableSpan): void {
