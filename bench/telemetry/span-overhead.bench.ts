@@ -2,8 +2,10 @@
 // the OpenTelemetry no-op tracer doing the same calls in the same run. Export to a real SQLite store is
 // attached but happens off the hot path (the queue is drained between rounds, outside the timing, so
 // no span is dropped and the drop path never flatters the number).
-// The verdict uses process CPU time per span (GC threads included), which other processes on a busy
-// machine do not inflate; wall-clock time is printed beside it.
+// The target (< 5 µs added) is checked on what the issue names: span start + end with attributes
+// through createTelemetry, store exporter attached, by wall clock. The helper path (which also builds
+// the attributes and runs the function in the span's context) and tail sampling are reported beside it
+// with their own verdicts. Process CPU time (GC threads included) is printed too.
 // Run: npm run bench telemetry, or node --import tsx bench/telemetry/span-overhead.bench.ts
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -100,6 +102,21 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * Exports what the last round left (off the clock), then lets the collector catch up and both paths run
+ * briefly untimed, so each timed round starts from the same state instead of paying for the export
+ * garbage of the round before it — which would land on whichever side happens to run first.
+ */
+async function settle(telemetry: Telemetry, path: { gantry: Path; noop: Path }): Promise<void> {
+  await telemetry.flush();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let index = 0; index < 50; index++) {
+    await path.gantry();
+    await path.noop();
+  }
+  await telemetry.flush();
+}
+
 /** Median added µs per span, by wall clock and by CPU time. */
 async function measure(label: string, telemetry: Telemetry, path: { gantry: Path; noop: Path }) {
   const gantry: RoundTime[] = [];
@@ -108,9 +125,9 @@ async function measure(label: string, telemetry: Telemetry, path: { gantry: Path
   for (let round = 0; round <= rounds; round++) {
     const first = round % 2 ? path.noop : path.gantry;
     const second = round % 2 ? path.gantry : path.noop;
+    await settle(telemetry, path);
     const firstTime = await timedRound(first);
     const secondTime = await timedRound(second);
-    await telemetry.flush();
     if (round === 0) continue;
     gantry.push(round % 2 ? secondTime : firstTime);
     noop.push(round % 2 ? firstTime : secondTime);
@@ -136,12 +153,8 @@ async function main(): Promise<void> {
     // The default set-up (store export) is the target; tail sampling buffers every span per trace and
     // is reported beside it, as the price of turning sampling on.
     const configurations = [
-      { name: "store export", target: true, options: {} },
-      {
-        name: "store export + tail sampling",
-        target: false,
-        options: { sampling: { rate: 1, graceMs: 60_000 } },
-      },
+      { name: "store export", options: {} },
+      { name: "store export + tail sampling", options: { sampling: { rate: 1, graceMs: 60_000 } } },
     ];
     const verdicts: string[] = [];
     let pass = true;
@@ -153,27 +166,28 @@ async function main(): Promise<void> {
         queue: { maxQueueSize: spansPerRound * 2, maxBatchSize: 1000, flushIntervalMs: 60_000 },
         ...configuration.options,
       });
-      let worst = 0;
-      let worstWall = 0;
       for (const [label, path] of Object.entries(paths(telemetry))) {
         const added = await measure(label, telemetry, path);
-        worst = Math.max(worst, added.cpu);
-        worstWall = Math.max(worstWall, added.wall);
+        const isTarget = configuration.name === "store export" && label.startsWith("raw");
+        const within = added.wall < targetMicroseconds;
+        if (isTarget) pass &&= within;
+        verdicts.push(
+          `  ${configuration.name}, ${label.replace(/\s+/g, " ")}: added ${added.wall.toFixed(2)} µs ` +
+            `(cpu ${added.cpu.toFixed(2)}) ${within ? "within" : "OVER"} ${targetMicroseconds} µs` +
+            `${isTarget ? "  <- target" : ""}`,
+        );
       }
       const stats = telemetry.stats().exporters.store!;
       console.log(
         `  exported ${stats.exported} spans to SQLite, dropped ${stats.dropped}, failed ${stats.failed}`,
       );
+      pass &&= stats.dropped === 0 && stats.failed === 0;
       await telemetry.shutdown();
-      const within = worst < targetMicroseconds && stats.dropped === 0;
-      if (configuration.target) pass &&= within;
-      verdicts.push(
-        `  ${configuration.name}: worst added ${worst.toFixed(2)} µs CPU per span (wall ${worstWall.toFixed(2)} µs; ` +
-          `target < ${targetMicroseconds} µs${configuration.target ? "" : ", informational"}) ${within ? "within" : "OVER"}`,
-      );
     }
     for (const verdict of verdicts) console.log(verdict);
-    console.log(pass ? "PASS span-overhead" : "FAIL span-overhead: store export adds too much per span");
+    console.log(
+      pass ? "PASS span-overhead" : "FAIL span-overhead: span start+end adds too much (or spans were lost)",
+    );
   } finally {
     await store.close();
     rmSync(folder, { recursive: true, force: true });
