@@ -5,6 +5,7 @@ import { createResponseCache } from "./cache/response-cache.js";
 import { providerOf } from "./client/attempt-ledger.js";
 import { createModelClient } from "./client/create-model-client.js";
 import type { ResponseCache } from "./client/model-client-options.js";
+import { createKeepAliveFetch, type FetchFunction } from "./keep-alive-fetch.js";
 import type { ModelAttempt, ModelClient } from "./model-call-spec.js";
 import { costOfCall } from "./pricing/cost-of-call.js";
 import { loadPriceCatalog, type PriceCatalog } from "./pricing/price-catalog.js";
@@ -56,6 +57,8 @@ export interface CreateModelAccessOptions {
    * list` shows what is unavailable and why); calls still fail for unusable models.
    */
   validate?: boolean;
+  /** The HTTP client for provider calls; a keep-alive node:http fetch when omitted (see keep-alive-fetch.ts). */
+  fetch?: FetchFunction;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function createModelAccess(options: CreateModelAccessOptions): Prom
     env,
     workspaceRoot: workspace.root,
     sim: { ...(clock ? { clock } : {}), ...options.sim },
+    fetch: options.fetch ?? createKeepAliveFetch(),
   });
   if (options.validate !== false) registry.assertUsable();
   const catalog = loadPriceCatalog({ workspaceRoot: workspace.root, prices: models.prices });

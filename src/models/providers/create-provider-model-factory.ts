@@ -18,19 +18,32 @@ export function createProviderModelFactory(
   definition: ProviderDefinition,
   env: Record<string, string | undefined>,
   sim: () => SimProvider,
+  fetch?: typeof globalThis.fetch,
 ): ProviderModelFactory {
   const apiKey = readEnv(env, definition.apiKeyEnv);
   const headers = definition.headers;
+  // A caller-supplied fetch (createModelAccess passes a keep-alive one) replaces the global fetch.
+  const transport = fetch === undefined ? {} : { fetch };
   switch (definition.kind) {
     case "openai": {
-      const provider = createOpenAI({ apiKey: apiKey ?? "", baseURL: definition.baseURL, headers });
+      const provider = createOpenAI({
+        apiKey: apiKey ?? "",
+        baseURL: definition.baseURL,
+        headers,
+        ...transport,
+      });
       // Chat Completions, not the Responses API the SDK defaults to: it is the wire every
       // OpenAI-compatible server and our gateway speak, its usage (cached and reasoning tokens)
       // is what pricing normalises, and it is stateless (no stored responses to leak or bill).
       return (model) => provider.chat(model);
     }
     case "anthropic": {
-      const provider = createAnthropic({ apiKey: apiKey ?? "", baseURL: definition.baseURL, headers });
+      const provider = createAnthropic({
+        apiKey: apiKey ?? "",
+        baseURL: definition.baseURL,
+        headers,
+        ...transport,
+      });
       return (model) => provider.messages(model);
     }
     case "openai-compatible": {
@@ -41,6 +54,7 @@ export function createProviderModelFactory(
         headers,
         // Without it the server sends no usage on streams, and a streamed call could not be priced.
         includeUsage: true,
+        ...transport,
       });
       return (model) => provider.chatModel(model);
     }

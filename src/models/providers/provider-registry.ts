@@ -27,6 +27,8 @@ export interface ProviderRegistryOptions {
   workspaceRoot: string;
   /** Merged over `models.sim`: e.g. an injected `sleep` or `clock` for tests. */
   sim?: SimProviderSettings;
+  /** The HTTP client providers use; the global fetch when omitted. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** A model the config names, with its provider's kind and whether it can be called now. */
@@ -105,7 +107,12 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
     const { provider, model } = usableModel(modelId);
     let factory = factories.get(provider);
     if (!factory) {
-      factory = createProviderModelFactory(definitions.get(provider) as ProviderDefinition, env, sim);
+      factory = createProviderModelFactory(
+        definitions.get(provider) as ProviderDefinition,
+        env,
+        sim,
+        options.fetch,
+      );
       factories.set(provider, factory);
     }
     const created = factory(model);
