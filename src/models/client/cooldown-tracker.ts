@@ -13,6 +13,15 @@ interface Outcome {
   failed: boolean;
 }
 
+// A deployment's sliding window: outcomes before `head` have expired. Counting failures as they enter
+// and leave keeps `record` O(1) amortised; filtering the whole window per call cost ~1 ms at 40k
+// calls a minute (bench/gateway).
+interface Window {
+  outcomes: Outcome[];
+  head: number;
+  failures: number;
+}
+
 /**
  * Per-deployment (model id) health, shared by every request of one client. Each deployment keeps a
  * sliding window of recent outcomes; when more than `failureRate` of at least `minCalls` calls in the
@@ -23,7 +32,7 @@ interface Outcome {
  * that follow (probes, in effect) must fail again, `minCalls` of them, to cool it down again.
  */
 export class CooldownTracker {
-  private readonly windows = new Map<string, Outcome[]>();
+  private readonly windows = new Map<string, Window>();
   private readonly cooling = new Map<string, CooldownState>();
 
   constructor(
@@ -35,18 +44,16 @@ export class CooldownTracker {
   record(modelId: string, failed: boolean): void {
     const now = this.clock.now();
     const window = this.prune(modelId, now);
-    window.push({ at: now, failed });
-    const failures = window.filter((outcome) => outcome.failed).length;
-    if (
-      failed &&
-      window.length >= this.policy.minCalls &&
-      failures / window.length > this.policy.failureRate
-    ) {
-      const percent = Math.round((failures / window.length) * 100);
+    window.outcomes.push({ at: now, failed });
+    if (failed) window.failures += 1;
+    const calls = window.outcomes.length - window.head;
+    const failures = window.failures;
+    if (failed && calls >= this.policy.minCalls && failures / calls > this.policy.failureRate) {
+      const percent = Math.round((failures / calls) * 100);
       this.coolDown(
         modelId,
         this.policy.durationMs,
-        `${failures} of ${window.length} calls (${percent}%) failed within ${this.policy.windowMs} ms`,
+        `${failures} of ${calls} calls (${percent}%) failed within ${this.policy.windowMs} ms`,
       );
     }
   }
@@ -78,14 +85,25 @@ export class CooldownTracker {
   /** How many outcomes the window holds now, and how many failed (for tests and diagnostics). */
   windowOf(modelId: string): { calls: number; failures: number } {
     const window = this.prune(modelId, this.clock.now());
-    return { calls: window.length, failures: window.filter((outcome) => outcome.failed).length };
+    return { calls: window.outcomes.length - window.head, failures: window.failures };
   }
 
-  private prune(modelId: string, now: number): Outcome[] {
-    const window = (this.windows.get(modelId) ?? []).filter(
-      (outcome) => now - outcome.at < this.policy.windowMs,
-    );
-    this.windows.set(modelId, window);
+  private prune(modelId: string, now: number): Window {
+    let window = this.windows.get(modelId);
+    if (window === undefined) {
+      window = { outcomes: [], head: 0, failures: 0 };
+      this.windows.set(modelId, window);
+    }
+    const { outcomes } = window;
+    while (window.head < outcomes.length && now - outcomes[window.head]!.at >= this.policy.windowMs) {
+      if (outcomes[window.head]!.failed) window.failures -= 1;
+      window.head += 1;
+    }
+    // Drop the expired prefix once it is most of the array, so memory stays bounded by the window.
+    if (window.head > 1024 && window.head * 2 > outcomes.length) {
+      window.outcomes = outcomes.slice(window.head);
+      window.head = 0;
+    }
     return window;
   }
 }
