@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { GantryError } from "../core/index.js";
 import { type AuthVariables, authMiddleware, defaultScopeFor } from "./auth-middleware.js";
+import { bodySizeLimit } from "./body-size-limit.js";
 import { dashboardRoutes } from "./dashboard-routes.js";
 import { errorResponse } from "./error-response.js";
 import { gatewayRoutes } from "./gateway/gateway-routes.js";
@@ -19,23 +19,13 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   // API keeps Gantry's. Both take their status from statusForError.
   const isGateway = (path: string) => path.startsWith("/v1/");
   app.onError((error, c) =>
-    isGateway(c.req.path) ? openAiErrorResponse(c, error) : errorResponse(c, error),
+    isGateway(c.req.path) ? openAiErrorResponse(c, error, context.clock) : errorResponse(c, error),
   );
 
   app.route("/", healthRoutes(context));
 
   const auth = authMiddleware(context, defaultScopeFor);
-  const limit = bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => {
-      throw new GantryError({
-        code: "REQUEST_TOO_LARGE",
-        message: `Request body is larger than ${maxBodyBytes / 1024 / 1024} MiB`,
-        domain: "SERVER",
-        category: "USER",
-      });
-    },
-  });
+  const limit = bodySizeLimit(maxBodyBytes);
   app.use("/api/*", limit, auth);
   app.use("/v1/*", limit, auth);
 

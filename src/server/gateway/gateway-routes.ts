@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { GantryError, newId } from "../../core/index.js";
+import { GantryError } from "../../core/index.js";
 import type { AuthVariables } from "../auth-middleware.js";
 import type { ServerContext } from "../server-context.js";
 import { chatChunkStream } from "./chat-chunk-stream.js";
@@ -33,7 +34,8 @@ export function gatewayRoutes(context: ServerContext): Hono<{ Variables: AuthVar
       // A client that hangs up stops the model call, and with it the bill.
       abortSignal: c.req.raw.signal,
     };
-    const identity = { id: `chatcmpl-${newId(undefined, context.clock)}`, createdSeconds: seconds() };
+    // Opaque, as OpenAI's are; randomUUID draws from a pooled entropy buffer (no syscall per request).
+    const identity = { id: `chatcmpl-${randomUUID().replaceAll("-", "")}`, createdSeconds: seconds() };
 
     if (chat.stream !== true) {
       const result = await context.models.client.generate(request);
