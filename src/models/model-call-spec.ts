@@ -117,6 +117,12 @@ export interface ModelCallResult {
 export interface ModelStreamResult {
   stream: ReadableStream<LanguageModelV3StreamPart>;
   result: Promise<ModelCallResult>;
+  /**
+   * Known when the stream starts, before any content (the gateway sends them as headers): the model
+   * whose stream this is, and the route. Attempts, usage and cost are on `result`.
+   */
+  modelId?: string;
+  route?: RouteDecision;
 }
 
 /** The one door to models. */

@@ -172,6 +172,27 @@ describe("gateway in front of a fake OpenAI upstream", () => {
     expect(response.headers.get("x-gantry-cost-micros")).toBe(String(expectedCostMicros));
   });
 
+  it("fails a stream over before its first content and says so in the summary", async () => {
+    upstream.enqueue({ status: 503 }, { kind: "text", text: "Back again.", usage });
+    const { data: stream, response } = await client.chat.completions
+      .create({
+        model: "tier:small",
+        messages: [{ role: "user", content: "hi" }],
+        stream: true,
+        stream_options: { include_usage: true },
+      })
+      .withResponse();
+    expect(response.headers.get("x-gantry-model")).toBe("openai:gpt-4o-mini");
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? "").join("")).toBe("Back again.");
+    const summary = (chunks.at(-1) as { x_gantry?: { attempts: number; attempts_detail: unknown[] } })
+      .x_gantry;
+    expect(summary?.attempts).toBe(2);
+    expect(summary?.attempts_detail[0]).toMatchObject({ outcome: "error", status: 503 });
+    expect(upstream.requests).toHaveLength(2);
+  });
+
   it("answers with an OpenAI-shaped 5xx when every attempt fails", async () => {
     upstream.enqueue({ status: 500 }, { status: 500 });
     const failure = await client.chat.completions

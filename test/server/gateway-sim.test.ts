@@ -74,8 +74,11 @@ describe("gateway on the sim model", () => {
       })
       .withResponse();
     expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(response.headers.get("x-gantry-model")).toBe("sim:fast");
+    expect(response.headers.get("x-gantry-route")).toBe("tier=small; reason=tier; candidates=sim:fast");
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
+    expect(new Set(chunks.map((chunk) => chunk.model))).toEqual(new Set(["sim:fast"]));
     expect(chunks[0]?.choices[0]?.delta.role).toBe("assistant");
     const text = chunks.map((chunk) => chunk.choices[0]?.delta.content ?? "").join("");
     expect(text).toBe(greeting);

@@ -72,7 +72,11 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
       const hit = await cache.lookup();
       if (hit !== undefined) {
         const result = cachedResult(hit, publicRoute(route));
-        return { stream: streamFromResult(result, v3Usage(result.usage)), result: Promise.resolve(result) };
+        return {
+          stream: streamFromResult(result, v3Usage(result.usage)),
+          result: Promise.resolve(result),
+          ...startedWith(result),
+        };
       }
       if (!isCascade(route)) return streamOverCandidates(scope, route.candidates, route, cache.store);
       const cheap = await runCheapPhase(scope, route);
@@ -87,9 +91,15 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
       return {
         stream: streamFromResult(cheap.result, cheap.providerUsage),
         result: Promise.resolve(cheap.result),
+        ...startedWith(cheap.result),
       };
     },
 
     languageModel: options.languageModel,
   };
+}
+
+// A stream replayed from a finished result starts with everything already known.
+function startedWith(result: ModelCallResult): Pick<ModelStreamResult, "modelId" | "route"> {
+  return { modelId: result.modelId, route: result.route };
 }

@@ -29,7 +29,7 @@ export async function streamOverCandidates(
     }),
   });
   const { attempt } = success;
-  return relayCommittedStream({
+  const relayed = relayCommittedStream({
     committed: success.value,
     attempt,
     callerSignal: scope.request.abortSignal,
@@ -58,4 +58,5 @@ export async function streamOverCandidates(
       return result;
     },
   });
+  return { ...relayed, modelId: success.modelId, route: publicRoute(route) };
 }

@@ -6,11 +6,10 @@ import type { ServerContext } from "../server-context.js";
 import { chatChunkStream } from "./chat-chunk-stream.js";
 import { chatCompletionBody } from "./chat-completion-body.js";
 import { chatRequestToModelRequest, parseChatRequest } from "./chat-request-to-model-request.js";
-import { describeRoute, gatewayHeaderNames, gatewayHeaders, summariseAttempts } from "./gateway-headers.js";
+import { describeRoute, gatewayHeaderNames, gatewayHeaders } from "./gateway-headers.js";
 import { modelListBody } from "./model-list-body.js";
 import { rateLimitMiddleware } from "./rate-limit-middleware.js";
 import { RateLimiter } from "./rate-limiter.js";
-import { streamStartInfo } from "./stream-start-info.js";
 
 /**
  * The OpenAI-compatible gateway: `POST /v1/chat/completions` (plain and SSE) and `GET /v1/models`,
@@ -43,26 +42,21 @@ export function gatewayRoutes(context: ServerContext): Hono<{ Variables: AuthVar
     }
 
     const source = await context.models.client.stream(request);
-    const start = streamStartInfo(source);
     const headers: Record<string, string> = {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache",
       // Proxies such as nginx would otherwise buffer the stream and deliver it in one piece.
       "x-accel-buffering": "no",
     };
-    if (start.modelId) headers[gatewayHeaderNames.model] = start.modelId;
-    if (start.route) headers[gatewayHeaderNames.route] = describeRoute(start.route);
-    if (start.attempts) {
-      // Attempts so far (the stream's own attempt included); the final count is in the summary.
-      headers[gatewayHeaderNames.attempts] = String(start.attempts.length);
-      headers[gatewayHeaderNames.attemptsDetail] = JSON.stringify(summariseAttempts(start.attempts));
-    }
+    // Attempts and cost are only final when the stream ends: they come in the end-of-stream summary.
+    if (source.modelId) headers[gatewayHeaderNames.model] = source.modelId;
+    if (source.route) headers[gatewayHeaderNames.route] = describeRoute(source.route);
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
     const body = chatChunkStream(
       source,
       {
         ...identity,
-        model: start.modelId ?? request.model ?? chat.model,
+        model: source.modelId ?? request.model ?? chat.model,
         includeUsage: chat.stream_options?.include_usage === true,
       },
       (error) =>
