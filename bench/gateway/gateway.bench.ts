@@ -192,6 +192,11 @@ try {
   else if (theirs) {
     const versus = ours.throughput / theirs.throughput;
     console.log(`throughput gantry/portkey ${versus.toFixed(2)} (target >= ${targets.portkeyRatio})`);
+    // Wall-clock throughput moves with whatever else the machine runs; CPU per request barely does.
+    if (theirs.cpuPerRequestMs !== undefined && ours.cpuPerRequestMs !== undefined)
+      console.log(
+        `info: CPU per request portkey/gantry ${(theirs.cpuPerRequestMs / ours.cpuPerRequestMs).toFixed(2)}`,
+      );
     console.log(
       versus >= targets.portkeyRatio
         ? "PASS gantry vs portkey"
