@@ -156,6 +156,29 @@ describe("gateway in front of a fake OpenAI upstream", () => {
     });
   });
 
+  it("forwards json_schema response formats, tool choice and the end user to the upstream", async () => {
+    upstream.enqueue({ kind: "text", text: '{"category":"shipping"}', usage });
+    const schema = {
+      type: "object",
+      properties: { category: { type: "string" } },
+      required: ["category"],
+      additionalProperties: false,
+    };
+    const completion = await client.chat.completions.create({
+      model: "tier:small",
+      messages: [{ role: "user", content: "Classify: parcel lost" }],
+      response_format: { type: "json_schema", json_schema: { name: "triage", schema, strict: true } },
+      user: "customer-7",
+      max_completion_tokens: 50,
+    });
+    expect(JSON.parse(completion.choices[0]?.message.content ?? "")).toEqual({ category: "shipping" });
+    expect(upstream.requests[0]?.body).toMatchObject({
+      response_format: { type: "json_schema", json_schema: { name: "triage", schema, strict: true } },
+      user: "customer-7",
+      max_tokens: 50,
+    });
+  });
+
   it("retries a 429 and reports both attempts in the headers", async () => {
     upstream.enqueue({ status: 429, retryAfterMs: 1 }, { kind: "text", text: "ok", usage });
     const { data, response } = await client.chat.completions
