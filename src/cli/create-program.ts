@@ -15,6 +15,8 @@ export function createProgram(): Command {
     .option("-w, --workspace <dir>", "workspace folder (default: $GANTRY_WORKSPACE or the current folder)")
     .option("--debug", "print stack traces and causes of errors")
     .showHelpAfterError("(run with --help for usage)")
+    // Set before the subcommands exist so they inherit it: a bad option value then exits 2, not 1.
+    .exitOverride()
     .addHelpText(
       "after",
       `

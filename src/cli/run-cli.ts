@@ -29,7 +29,6 @@ export function describeError(error: unknown, debug: boolean): string {
 /** Runs the CLI with `argv` and returns the exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {
   const program = createProgram();
-  program.exitOverride();
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv);

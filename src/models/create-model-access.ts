@@ -1,7 +1,9 @@
 import type { SharedV3ProviderMetadata } from "@ai-sdk/provider";
 import type { Clock, Workspace } from "../core/index.js";
 import type { Store } from "../store/index.js";
+import type { Telemetry } from "../telemetry/index.js";
 import { createResponseCache } from "./cache/response-cache.js";
+import { responseCacheKey } from "./cache/response-cache-key.js";
 import { providerOf } from "./client/attempt-ledger.js";
 import { createModelClient } from "./client/create-model-client.js";
 import type { ResponseCache } from "./client/model-client-options.js";
@@ -12,6 +14,7 @@ import { loadPriceCatalog, type PriceCatalog } from "./pricing/price-catalog.js"
 import { createProviderRegistry, type ProviderRegistry } from "./providers/provider-registry.js";
 import { createRouter } from "./routing/create-router.js";
 import type { SimProviderSettings } from "./sim/sim-provider.js";
+import { tracedModelClient } from "./traced-model-client.js";
 
 /** One model or tier a workspace can name, as `gantry models list` and `GET /v1/models` show it. */
 export interface ModelListing {
@@ -57,6 +60,8 @@ export interface CreateModelAccessOptions {
    * list` shows what is unavailable and why); calls still fail for unusable models.
    */
   validate?: boolean;
+  /** When given, every call is a `chat {model}` span with usage, cost and attempts. */
+  telemetry?: Telemetry;
   /** The HTTP client for provider calls; a keep-alive node:http fetch when omitted (see keep-alive-fetch.ts). */
   fetch?: FetchFunction;
 }
@@ -79,11 +84,15 @@ export async function createModelAccess(options: CreateModelAccessOptions): Prom
     fetch: options.fetch ?? createKeepAliveFetch(),
   });
   if (options.validate !== false) registry.assertUsable();
-  const catalog = loadPriceCatalog({ workspaceRoot: workspace.root, prices: models.prices });
+  const catalog = loadPriceCatalog({
+    workspaceRoot: workspace.root,
+    prices: models.prices,
+    providers: models.providers,
+  });
   const router = createRouter({ models, resolveCandidates: registry.resolve });
   // Scenario files otherwise load on the first sim call: a typo in one would fail a request, not start-up.
   if (options.validate !== false && models.sim.scenarios.length > 0) await registry.sim().loadScenarios();
-  const client = createModelClient({
+  const untraced = createModelClient({
     models,
     languageModel: registry.languageModel,
     resolveCandidates: registry.resolve,
@@ -97,11 +106,14 @@ export async function createModelAccess(options: CreateModelAccessOptions): Prom
       ),
     router,
     ...(models.cache.enabled && options.store
-      ? { cache: responseCache(options.store, models.cache.ttlSeconds, clock) }
+      ? { cache: responseCache(options.store, models.cache.ttlSeconds, clock), cacheKey: responseCacheKey }
       : {}),
     ...(clock ? { clock } : {}),
     ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
   });
+  const client = options.telemetry
+    ? tracedModelClient(untraced, options.telemetry, models.default)
+    : untraced;
   return { client, registry, catalog, listModels: () => listModels(registry, models.default) };
 }
 

@@ -90,6 +90,8 @@ function authError(code: string, message: string, hint: string): GantryError {
 
 /** Scope needed by a request: the gateway needs `gateway`; reads need `read`, writes `write`. */
 export function defaultScopeFor(method: string, path: string): ApiKeyScope {
+  // OTLP ingest writes traces into the store; it is not a model call.
+  if (path === "/v1/traces") return "write";
   if (path.startsWith("/v1/")) return "gateway";
   return method === "GET" || method === "HEAD" ? "read" : "write";
 }

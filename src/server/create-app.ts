@@ -8,6 +8,7 @@ import { gatewayRoutes } from "./gateway/gateway-routes.js";
 import { openAiErrorResponse } from "./gateway/openai-error.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { infoRoutes } from "./routes/info-routes.js";
+import { otlpRoutes } from "./routes/otlp-routes.js";
 import type { ServerContext } from "./server-context.js";
 
 const maxBodyBytes = 10 * 1024 * 1024;
@@ -27,9 +28,11 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   const auth = authMiddleware(context, defaultScopeFor);
   const limit = bodySizeLimit(maxBodyBytes);
   app.use("/api/*", limit, auth);
-  app.use("/v1/*", limit, auth);
+  // The OTLP receiver enforces its own limits (compressed and decompressed) and answers 413 itself.
+  app.use("/v1/*", (c, next) => (c.req.path === "/v1/traces" ? next() : limit(c, next)), auth);
 
   app.route("/", infoRoutes(context));
+  app.route("/", otlpRoutes(context));
   app.route("/", gatewayRoutes(context));
 
   // Unknown API paths answer JSON 404s, never the dashboard's HTML.

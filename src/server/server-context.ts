@@ -1,6 +1,7 @@
 import type { Clock, Workspace } from "../core/index.js";
 import type { ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
+import type { Telemetry } from "../telemetry/index.js";
 
 /** Everything a request handler may use; built once by `startServer`. */
 export interface ServerContext {
@@ -14,4 +15,6 @@ export interface ServerContext {
   requireKeys: boolean;
   /** The workspace's models: the client every gateway call goes through, and the model list. */
   models: ModelAccess;
+  /** Traces of this process's own work (model calls now), exported to the store. */
+  telemetry: Telemetry;
 }

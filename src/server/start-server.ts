@@ -10,6 +10,7 @@ import {
 } from "../core/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
+import { createTelemetry, type Telemetry } from "../telemetry/index.js";
 import { createApp } from "./create-app.js";
 import type { ServerContext } from "./server-context.js";
 
@@ -24,6 +25,8 @@ export interface StartServerOptions {
   env?: Record<string, string | undefined>;
   /** Model access built elsewhere (tests, a host process); built from the workspace when omitted. */
   models?: ModelAccess;
+  /** Tracing for this server's model calls; one exporting to the store when omitted. */
+  telemetry?: Telemetry;
 }
 
 /** A running server: its URL and a graceful close that waits for in-flight requests. */
@@ -59,15 +62,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       hint: "Create a key first (`gantry keys create --name admin --scopes admin`), or bind to 127.0.0.1.",
     });
   }
+  const telemetry =
+    options.telemetry ??
+    createTelemetry({ serviceName: "gantry", serviceVersion: packageVersion(), store: options.store });
   // Built before listening, so a misconfigured provider stops start-up with the tier and variable named.
-  const models =
-    options.models ??
-    (await createModelAccess({
-      workspace: options.workspace,
-      store: options.store,
-      env: options.env ?? process.env,
-      clock,
-    }));
+  let models: ModelAccess;
+  try {
+    models =
+      options.models ??
+      (await createModelAccess({
+        workspace: options.workspace,
+        store: options.store,
+        env: options.env ?? process.env,
+        clock,
+        telemetry,
+      }));
+  } catch (error) {
+    if (!options.telemetry) await telemetry.shutdown();
+    throw error;
+  }
   const context: ServerContext = {
     workspace: options.workspace,
     store: options.store,
@@ -76,15 +89,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     startedAt: clock.now(),
     requireKeys: exposed,
     models,
+    telemetry,
   };
   const app = createApp(context, { dashboardFolder: options.dashboardFolder });
-  const { server, address } = await listen(app.fetch, host, port);
+  let listening: Awaited<ReturnType<typeof listen>>;
+  try {
+    listening = await listen(app.fetch, host, port);
+  } catch (error) {
+    if (!options.telemetry) await telemetry.shutdown();
+    throw error;
+  }
+  const { server, address } = listening;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}`,
     host: address.address,
     port: address.port,
-    close: () => closeGracefully(server),
+    // Spans of the last requests are flushed to the store before the caller closes it.
+    close: async () => {
+      await closeGracefully(server);
+      if (!options.telemetry) await telemetry.shutdown();
+    },
   };
 }
 

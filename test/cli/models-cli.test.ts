@@ -94,8 +94,8 @@ describe("gantry models call", () => {
       "--workspace",
       root,
     ]);
-    // Should be 2 like every input mistake; subcommands miss the root's exitOverride (run-cli.ts), so 1 today.
-    expect(result.code).not.toBe(0);
+    // A bad option value is an input mistake like any other: exit 2.
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain("positive integer");
   });
 });

@@ -1,13 +1,14 @@
 import type { LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { type Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { loadWorkspace } from "../../core/index.js";
+import { loadWorkspace, packageVersion } from "../../core/index.js";
 import {
   createModelAccess,
   type ModelCallResult,
   type ModelRequest,
   type ModelStreamResult,
 } from "../../models/index.js";
+import { createTelemetry } from "../../telemetry/index.js";
 import { type GlobalOptions, openWorkspaceStore, workspaceRoot } from "../cli-context.js";
 import { printJson } from "../output.js";
 import { callFooter, resultText } from "./models-call-output.js";
@@ -54,8 +55,14 @@ export function registerModelsCommand(program: Command): void {
     .option("--json", "print the whole result as JSON")
     .action(async (model: string, prompt: string, options: CallOptions, command: Command) => {
       const { workspace, store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
+      // The call is traced into the store like the server's, so it shows in `gantry traces` and the dashboard.
+      const telemetry = createTelemetry({
+        serviceName: "gantry-cli",
+        serviceVersion: packageVersion(),
+        store,
+      });
       try {
-        const access = await createModelAccess({ workspace, store, env: process.env });
+        const access = await createModelAccess({ workspace, store, env: process.env, telemetry });
         const request = callRequest(model, prompt, options, Object.keys(workspace.config.models.tiers));
         const result = options.stream
           ? await streamAnswer(access.client.stream(request), options.json === true)
@@ -64,6 +71,7 @@ export function registerModelsCommand(program: Command): void {
         if (!options.stream) console.log(resultText(result));
         console.error(pc.dim(callFooter(result)));
       } finally {
+        await telemetry.shutdown();
         await store.close();
       }
     });

@@ -21,6 +21,8 @@ export function infoRoutes(context: ServerContext): Hono {
       tiers: config.models.tiers,
       auth: { required: context.requireKeys || activeKeys > 0 },
       uptimeSeconds: Math.round((context.clock.now() - context.startedAt) / 1000),
+      // Export queues with their drop counters: a full queue drops spans, and that must be visible.
+      telemetry: context.telemetry.stats(),
     });
   });
   return app;
