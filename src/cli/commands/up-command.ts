@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { startServer } from "../../server/index.js";
 import { type GlobalOptions, openWorkspaceStore } from "../cli-context.js";
+import { sendDemoTraffic } from "../demo-traffic.js";
 import { parsePort } from "../parse-options.js";
 
 /** `gantry up`: the control plane (API, gateway, dashboard) on the workspace's store. */
@@ -11,7 +12,11 @@ export function registerUpCommand(program: Command): void {
     .description("start the control plane: HTTP API, gateway and dashboard")
     .option("-p, --port <port>", "port to listen on (default: config server.port, 4680)", parsePort)
     .option("-H, --host <host>", "address to bind (default: config server.host, 127.0.0.1)")
-    .action(async (options: { port?: number; host?: string }, command: Command) => {
+    .option(
+      "--demo-traffic",
+      "on a store without traces, send a few calls through the gateway so the dashboard has traces (sim tiers only)",
+    )
+    .action(async (options: { port?: number; host?: string; demoTraffic?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { workspace, store } = await openWorkspaceStore(globals);
       let server: Awaited<ReturnType<typeof startServer>>;
@@ -27,6 +32,11 @@ export function registerUpCommand(program: Command): void {
       console.log(`  api        ${server.url}/api/v1/info`);
       console.log(`  gateway    ${server.url}/v1 ${pc.dim("(OpenAI-compatible: chat/completions, models)")}`);
       console.log(pc.dim("  press Ctrl-C to stop"));
+      if (options.demoTraffic) {
+        const sent = await sendDemoTraffic(server.url, store).catch(() => 0);
+        if (sent > 0)
+          console.log(pc.dim(`  sent ${sent} demo calls through the gateway: see ${server.url}/traces`));
+      }
 
       await new Promise<void>((resolve) => {
         let stoppingSince: number | undefined;

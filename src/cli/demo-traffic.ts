@@ -1,0 +1,46 @@
+import type { Store } from "../store/index.js";
+
+/** Support tickets the demo sends; the example's sim scenario classifies each one. */
+export const demoTickets = [
+  "I was charged twice for order A-1042, please refund the second payment.",
+  "My parcel was due on Monday and still has not arrived.",
+  "I cannot log in, it says my account is locked.",
+];
+
+interface ModelsListBody {
+  data: { id: string; x_gantry?: { candidates?: string[] } }[];
+}
+
+/**
+ * Sends a few calls through the server's own gateway so a fresh dashboard has traces to show. It
+ * only ever spends simulated money: it runs when the tier resolves to `sim:` models alone, and only
+ * while the store holds no traces yet. Returns how many calls it made.
+ */
+export async function sendDemoTraffic(
+  serverUrl: string,
+  store: Pick<Store, "spans">,
+  tier = "tier:small",
+): Promise<number> {
+  if ((await store.spans.listRecentTraces({ limit: 1 })).length > 0) return 0;
+  const models = (await (await fetch(`${serverUrl}/v1/models`)).json()) as ModelsListBody;
+  const candidates = models.data.find((model) => model.id === tier)?.x_gantry?.candidates ?? [];
+  if (candidates.length === 0 || !candidates.every((id) => id.startsWith("sim:"))) return 0;
+  let sent = 0;
+  for (const ticket of demoTickets) {
+    const response = await fetch(`${serverUrl}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: tier,
+        messages: [
+          { role: "system", content: "Classify the support ticket. Answer with JSON: category, confidence." },
+          { role: "user", content: ticket },
+        ],
+        response_format: { type: "json_object" },
+      }),
+    });
+    await response.arrayBuffer();
+    if (response.ok) sent += 1;
+  }
+  return sent;
+}
