@@ -66,6 +66,35 @@ export interface SpansTable {
   cost_micros: number | null;
 }
 
+/** `trace_summaries`: one row per trace, maintained as its spans are inserted (migration 003). */
+export interface TraceSummariesTable {
+  trace_id: string;
+  project_id: string | null;
+  root_span_id: string;
+  root_name: string;
+  root_start_ms: number;
+  /** 0 no parent, 1 parent not in its batch, 2 parent in its batch: lower is more root-like. */
+  root_rank: number;
+  agent: string | null;
+  agent_start_ms: number | null;
+  session_id: string | null;
+  /** JSON array of distinct model names, sorted. */
+  models: string;
+  start_time_ms: number;
+  end_time_ms: number | null;
+  duration_ms: number | null;
+  span_count: number;
+  error_count: number;
+  cost_micros: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  status: string;
+  error_message: string | null;
+  error_start_ms: number | null;
+  updated_at: string;
+}
+
 export interface AuditLogTable {
   sequence: number;
   id: string;
@@ -110,6 +139,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   runs: RunsTable;
   spans: SpansTable;
+  trace_summaries: TraceSummariesTable;
   audit_log: AuditLogTable;
   budget_ledger: BudgetLedgerTable;
   response_cache: ResponseCacheTable;

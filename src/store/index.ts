@@ -23,11 +23,14 @@ export { migrations } from "./migrations/index.js";
 export { type OpenStoreOptions, openStore } from "./open-store.js";
 export { auditEntryHash } from "./repositories/audit-repository.js";
 export { defaultProjectId } from "./repositories/projects-repository.js";
+export { rollupByAgent } from "./repositories/traces-agent-rollup.js";
+export { decodeCursor, encodeCursor } from "./repositories/traces-cursor.js";
+export { spanTree } from "./repositories/traces-tree.js";
 export { defaultSqlitePath, redactUrl, resolveStoreTarget, type StoreTarget } from "./resolve-location.js";
 export type { ResponseCacheEntry, ResponseCacheRepository } from "./response-cache-spec.js";
 export type { NewRun, RunListOptions, RunRecord, RunStatus, RunsRepository, RunUpdate } from "./run-spec.js";
 export { runStatuses } from "./run-spec.js";
-export type { SpanRecord, SpansRepository, TraceListOptions, TraceSummary } from "./span-spec.js";
+export type { SpanRecord, SpansRepository, TraceListOptions } from "./span-spec.js";
 export type {
   ApiKeyRecord,
   ApiKeysRepository,
@@ -40,3 +43,17 @@ export type {
   Store,
   StoreKind,
 } from "./store-spec.js";
+export {
+  type AgentRollup,
+  type RetentionResult,
+  type SessionDetail,
+  type SessionQuery,
+  type SessionSummary,
+  type SpanTreeEntry,
+  sessionTraceLimit,
+  type TraceQuery,
+  type TraceStatus,
+  type TraceSummary,
+  type TracesRepository,
+  traceStatuses,
+} from "./trace-spec.js";

@@ -13,6 +13,7 @@ import type { RepositoryContext } from "./repositories/repository-context.js";
 import { createResponseCacheRepository } from "./repositories/response-cache-repository.js";
 import { createRunsRepository } from "./repositories/runs-repository.js";
 import { createSpansRepository } from "./repositories/spans-repository.js";
+import { createTracesRepository } from "./repositories/traces-repository.js";
 import { resolveStoreTarget } from "./resolve-location.js";
 import type { Store } from "./store-spec.js";
 
@@ -46,6 +47,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     apiKeys: createApiKeysRepository(context),
     runs: createRunsRepository(context),
     spans: createSpansRepository(context),
+    traces: createTracesRepository(context),
     audit: createAuditRepository(context),
     ledger: createLedgerRepository(context),
     responseCache: createResponseCacheRepository(context),

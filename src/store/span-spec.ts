@@ -1,4 +1,5 @@
 import type { JsonValue } from "../core/index.js";
+import type { TraceSummary } from "./trace-spec.js";
 
 // Contract of the spans repository: OpenTelemetry-shaped spans, queried by trace.
 
@@ -25,22 +26,6 @@ export interface SpanRecord {
   costMicros: number | null;
 }
 
-/** One trace in a listing: aggregates over its spans. */
-export interface TraceSummary {
-  traceId: string;
-  /** Name of the span without a parent, when it arrived. */
-  rootName: string | null;
-  startTimeMs: number;
-  endTimeMs: number | null;
-  spanCount: number;
-  errorCount: number;
-  /** Sum of the known span costs; null when no span had a cost. */
-  costMicros: number | null;
-  projectId: string | null;
-  agent: string | null;
-  sessionId: string | null;
-}
-
 export interface TraceListOptions {
   projectId?: string;
   agent?: string;
@@ -58,6 +43,6 @@ export interface SpansRepository {
   insertMany(spans: readonly SpanRecord[]): Promise<void>;
   /** All spans of a trace, ordered by start time. */
   getTrace(traceId: string): Promise<SpanRecord[]>;
-  /** Traces, most recently started first. */
+  /** Traces, most recently started first; `traces.listTraces` is the same listing with more filters and a cursor. */
   listRecentTraces(options?: TraceListOptions): Promise<TraceSummary[]>;
 }

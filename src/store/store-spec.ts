@@ -8,6 +8,7 @@ export type { Page } from "./page.js";
 
 import type { RunsRepository } from "./run-spec.js";
 import type { SpansRepository } from "./span-spec.js";
+import type { TracesRepository } from "./trace-spec.js";
 
 // The public surface of the store. Implementations (SQLite, Postgres) share one Kysely code path;
 // this file is the contract every caller and the conformance suite program against.
@@ -88,6 +89,8 @@ export interface Store {
   apiKeys: ApiKeysRepository;
   runs: RunsRepository;
   spans: SpansRepository;
+  /** Trace summaries (kept current by `spans` inserts), sessions, per-agent rollups and retention. */
+  traces: TracesRepository;
   audit: AuditRepository;
   ledger: LedgerRepository;
   /** The model response cache (opt-in, exact match, with expiry); src/models decides keys and values. */

@@ -8,6 +8,7 @@ import { defineProjectsAndKeysSuite } from "./suites/projects-and-keys-suite.js"
 import { defineResponseCacheSuite } from "./suites/response-cache-suite.js";
 import { defineRunsSuite } from "./suites/runs-suite.js";
 import { defineSpansSuite } from "./suites/spans-suite.js";
+import { defineTracesSuite } from "./suites/traces-suite.js";
 
 // One suite, every backend: whatever passes on SQLite must pass on Postgres (DESIGN.md, Scale-out).
 
@@ -16,6 +17,7 @@ const suites = [
   defineProjectsAndKeysSuite,
   defineRunsSuite,
   defineSpansSuite,
+  defineTracesSuite,
   defineAuditSuite,
   defineLedgerSuite,
   defineResponseCacheSuite,

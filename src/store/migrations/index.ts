@@ -1,8 +1,13 @@
 import { initialMigration } from "./001-initial.js";
 import { responseCacheMigration } from "./002-response-cache.js";
+import { traceSummariesMigration } from "./003-trace-summaries.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration, MigrationContext } from "./migration.js";
 
 /** Every migration, in version order. Append new ones; never edit or reorder an applied one. */
-export const migrations: readonly Migration[] = [initialMigration, responseCacheMigration];
+export const migrations: readonly Migration[] = [
+  initialMigration,
+  responseCacheMigration,
+  traceSummariesMigration,
+];

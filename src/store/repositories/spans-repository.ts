@@ -1,10 +1,14 @@
-import { type Insertable, type Selectable, sql } from "kysely";
-import type { JsonValue } from "../../core/index.js";
+import type { Insertable, Selectable } from "kysely";
+import { isoNow, type JsonValue } from "../../core/index.js";
 import type { SpansTable } from "../database.js";
-import type { SpanRecord, SpansRepository, TraceSummary } from "../span-spec.js";
+import type { SpanRecord, SpansRepository } from "../span-spec.js";
 import { writeTransaction } from "../write-transaction.js";
-import { checkMicros, fromJsonText, pageLimit, toJsonText, toNullableNumber } from "./column-values.js";
+import { checkMicros, fromJsonText, toJsonText, toNullableNumber } from "./column-values.js";
 import type { RepositoryContext } from "./repository-context.js";
+import { listTraceSummaries } from "./traces-list-query.js";
+import { summariseSpans } from "./traces-summary-delta.js";
+import { rebuildTraceSummaries } from "./traces-summary-rebuild.js";
+import { upsertTraceSummaries } from "./traces-summary-upsert.js";
 
 // 16 columns x 1000 rows stays under both SQLite's (32766) and Postgres's (65535) parameter limits.
 const rowsPerStatement = 1000;
@@ -51,30 +55,38 @@ function toRecord(row: Selectable<SpansTable>): SpanRecord {
   };
 }
 
-/** Spans: OpenTelemetry-shaped rows keyed by (trace id, span id); inserts are idempotent. */
-export function createSpansRepository({ db, kind }: RepositoryContext): SpansRepository {
-  return {
-    async insert(span) {
-      await db
-        .insertInto("spans")
-        .values(toRow(span))
-        .onConflict((conflict) => conflict.columns(["trace_id", "span_id"]).doNothing())
-        .execute();
-    },
-
-    async insertMany(spans) {
-      if (spans.length === 0) return;
-      const rows = spans.map(toRow);
-      await writeTransaction(db, kind, async (transaction) => {
-        for (let start = 0; start < rows.length; start += rowsPerStatement) {
-          await transaction
-            .insertInto("spans")
-            .values(rows.slice(start, start + rowsPerStatement))
-            .onConflict((conflict) => conflict.columns(["trace_id", "span_id"]).doNothing())
-            .execute();
+/** Spans: OpenTelemetry-shaped rows keyed by (trace id, span id); inserts are idempotent and keep trace summaries current. */
+export function createSpansRepository({ db, kind, clock }: RepositoryContext): SpansRepository {
+  async function insertMany(spans: readonly SpanRecord[]): Promise<void> {
+    if (spans.length === 0) return;
+    const rows = spans.map(toRow);
+    await writeTransaction(db, kind, async (transaction) => {
+      // Traces with a span that was already stored: their delta would count it twice.
+      let repeated: Set<string> | undefined;
+      for (let start = 0; start < rows.length; start += rowsPerStatement) {
+        const chunk = rows.slice(start, start + rowsPerStatement);
+        const result = await transaction
+          .insertInto("spans")
+          .values(chunk)
+          .onConflict((conflict) => conflict.columns(["trace_id", "span_id"]).doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? chunk.length) < chunk.length) {
+          repeated ??= new Set();
+          for (const row of chunk) repeated.add(row.trace_id);
         }
-      });
-    },
+      }
+      const now = isoNow(clock);
+      // Usually every span is new and each trace takes one merge of this batch's delta. A re-sent span
+      // (an exporter retrying after a timeout) is rare: its traces are recomputed from their stored spans.
+      const fresh = repeated === undefined ? spans : spans.filter((span) => !repeated.has(span.traceId));
+      await upsertTraceSummaries(transaction, kind, summariseSpans(fresh), now);
+      if (repeated !== undefined) await rebuildTraceSummaries(transaction, kind, now, [...repeated].sort());
+    });
+  }
+
+  return {
+    insert: (span) => insertMany([span]),
+    insertMany,
 
     async getTrace(traceId) {
       const rows = await db
@@ -88,74 +100,14 @@ export function createSpansRepository({ db, kind }: RepositoryContext): SpansRep
     },
 
     async listRecentTraces(options = {}) {
-      const limit = pageLimit(options.limit, 50, 500);
-      let query = db
-        .selectFrom("spans")
-        .select((select) => [
-          "trace_id",
-          select.fn.min("start_time_ms").as("trace_start"),
-          select.fn.max("end_time_ms").as("trace_end"),
-          select.fn.countAll<number>().as("span_count"),
-          sql<number>`sum(case when status_code = 'error' then 1 else 0 end)`.as("error_count"),
-          // sum(bigint) is numeric on Postgres; the cast keeps it an int8 so it arrives as a number.
-          sql<number | null>`cast(sum(cost_micros) as bigint)`.as("cost_micros"),
-          select.fn.max("project_id").as("project_id"),
-          select.fn.max("agent").as("agent"),
-          select.fn.max("session_id").as("session_id"),
-        ])
-        .groupBy("trace_id");
-      // Filters pick whole traces: a trace matches when any of its spans matches.
-      const filters = [
-        ["project_id", options.projectId],
-        ["agent", options.agent],
-        ["session_id", options.sessionId],
-      ] as const;
-      for (const [column, value] of filters) {
-        if (value === undefined) continue;
-        query = query.where(
-          "trace_id",
-          "in",
-          db.selectFrom("spans").select("trace_id").where(column, "=", value),
-        );
-      }
-      if (options.beforeStartTimeMs !== undefined) {
-        query = query.having((having) => having.fn.min("start_time_ms"), "<", options.beforeStartTimeMs);
-      }
-      const rows = await query
-        .orderBy("trace_start", "desc")
-        .orderBy("trace_id", "desc")
-        .limit(limit)
-        .execute();
-      if (rows.length === 0) return [];
-
-      const roots = await db
-        .selectFrom("spans")
-        .select(["trace_id", "name"])
-        .where(
-          "trace_id",
-          "in",
-          rows.map((row) => row.trace_id),
-        )
-        .where("parent_span_id", "is", null)
-        .orderBy("start_time_ms")
-        .execute();
-      const rootNames = new Map<string, string>();
-      for (const root of roots) if (!rootNames.has(root.trace_id)) rootNames.set(root.trace_id, root.name);
-
-      return rows.map(
-        (row): TraceSummary => ({
-          traceId: row.trace_id,
-          rootName: rootNames.get(row.trace_id) ?? null,
-          startTimeMs: Number(row.trace_start),
-          endTimeMs: toNullableNumber(row.trace_end),
-          spanCount: Number(row.span_count),
-          errorCount: Number(row.error_count),
-          costMicros: toNullableNumber(row.cost_micros),
-          projectId: row.project_id,
-          agent: row.agent,
-          sessionId: row.session_id,
-        }),
-      );
+      const page = await listTraceSummaries(db, kind, {
+        projectId: options.projectId,
+        agent: options.agent,
+        sessionId: options.sessionId,
+        until: options.beforeStartTimeMs,
+        limit: options.limit,
+      });
+      return page.items;
     },
   };
 }

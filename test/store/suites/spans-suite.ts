@@ -64,7 +64,7 @@ export function defineSpansSuite(backend: StoreBackend): void {
       expect(fractional.code).toBe("STORE_INVALID_INPUT");
     });
 
-    it("lists recent traces newest first with their aggregates, filters and a start-time cursor", async () => {
+    it("lists recent traces newest first with their summaries, filters and a start-time cursor", async () => {
       const trace = (traceId: string, start: number, extra: Partial<SpanRecord> = {}) => [
         makeSpan({
           traceId,
@@ -72,6 +72,10 @@ export function defineSpansSuite(backend: StoreBackend): void {
           name: `root of ${traceId}`,
           startTimeMs: start,
           endTimeMs: start + 50,
+          // A trace's agent, session and project are its root's (its earliest span's).
+          ...(extra.agent ? { agent: extra.agent } : {}),
+          ...(extra.sessionId ? { sessionId: extra.sessionId } : {}),
+          ...(extra.projectId ? { projectId: extra.projectId } : {}),
         }),
         makeSpan({
           traceId,
@@ -94,15 +98,24 @@ export function defineSpansSuite(backend: StoreBackend): void {
       expect(all.map((summary) => summary.traceId)).toEqual(["new", "middle", "old", "unpriced"]);
       expect(all[2]).toEqual({
         traceId: "old",
+        projectId: "default",
+        rootSpanId: "root",
         rootName: "root of old",
+        agent: "triage",
+        sessionId: "session-1",
+        models: ["sim-large"],
         startTimeMs: 1000,
         endTimeMs: 1050,
+        durationMs: 50,
         spanCount: 2,
         errorCount: 1,
         costMicros: 1234 + 5,
-        projectId: "default",
-        agent: "triage",
-        sessionId: "session-1",
+        inputTokens: 2400,
+        outputTokens: 170,
+        cacheReadTokens: 0,
+        status: "error",
+        errorMessage: null,
+        updatedAt: "2026-11-24T09:00:00.000Z",
       });
       expect(all[3]).toMatchObject({ costMicros: null, rootName: "chat sim-large", spanCount: 1 });
 
