@@ -1,9 +1,9 @@
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { describe, expect, it } from "vitest";
+import { sampleCallResult } from "../../../test/support/sample-call-result.js";
 import { GantryError } from "../../core/index.js";
 import type { ModelCallResult, ModelStreamResult } from "../../models/index.js";
 import { chatChunkStream } from "./chat-chunk-stream.js";
-import { sampleCallResult } from "./gateway-test-results.js";
 
 const usage = {
   inputTokens: { total: 3, noCache: 3, cacheRead: 0, cacheWrite: 0 },

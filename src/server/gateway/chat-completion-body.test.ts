@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { sampleCallResult } from "../../../test/support/sample-call-result.js";
 import { GantryError } from "../../core/index.js";
 import { chatCompletionBody } from "./chat-completion-body.js";
 import { gatewayHeaders } from "./gateway-headers.js";
-import { sampleCallResult } from "./gateway-test-results.js";
 import { openAiErrorBody, openAiErrorType, retryAfterSeconds } from "./openai-error.js";
 import { openAiUsage } from "./openai-usage.js";
 
@@ -98,7 +98,7 @@ describe("gatewayHeaders", () => {
         model: "openai:gpt-4o",
         outcome: "error",
         durationMs: 12,
-        code: "MODEL_RATE_LIMITED",
+        code: "RATE_LIMITED",
         status: 429,
       },
       { number: 2, model: "openai:gpt-4o-mini", outcome: "success", durationMs: 30 },

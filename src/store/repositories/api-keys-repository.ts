@@ -95,7 +95,7 @@ export function createApiKeysRepository({ db, clock }: RepositoryContext): ApiKe
         throw new GantryError({
           code: "API_KEY_PREFIX_AMBIGUOUS",
           message: `${candidates.length} active API keys start with "${idOrPrefix}"; revoke one by its id instead`,
-          domain: "STORE",
+          domain: "AUTH",
           category: "USER",
           details: { prefix: idOrPrefix, ids: candidates.map((key) => key.id) },
         });

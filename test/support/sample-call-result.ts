@@ -1,4 +1,4 @@
-import type { ModelCallResult } from "../../models/index.js";
+import type { ModelCallResult } from "../../src/models/index.js";
 
 /** A finished call as the client would return it, for the gateway's unit tests. */
 export function sampleCallResult(overrides: Partial<ModelCallResult> = {}): ModelCallResult {
@@ -17,7 +17,7 @@ export function sampleCallResult(overrides: Partial<ModelCallResult> = {}): Mode
         durationMs: 12.4,
         waitedMs: 0,
         outcome: "error",
-        error: { code: "MODEL_RATE_LIMITED", message: "429", statusCode: 429, retryable: true },
+        error: { code: "RATE_LIMITED", message: "429", statusCode: 429, retryable: true },
       },
       {
         number: 2,
