@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { type Clock, GantryError } from "../../core/index.js";
+import { decodeCursor, type TraceQuery, traceStatuses } from "../../store/index.js";
+
+// Query strings of the traces and sessions routes, checked at the boundary: a wrong value is a 400 that
+// names the parameter, never a store error or a silently ignored filter.
+
+const relativeUnits: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
+/** A 400 naming the query parameter and what it accepts. */
+export function invalidParameter(parameter: string, problem: string): GantryError {
+  return new GantryError({
+    code: "QUERY_PARAMETER_INVALID",
+    message: `Query parameter '${parameter}' ${problem}`,
+    domain: "SERVER",
+    category: "USER",
+    details: { parameter },
+    hint: "See docs/reference/http-api.md#traces for the accepted values.",
+  });
+}
+
+/** Epoch ms from an ISO-8601 time or a duration back from now (`15m`, `24h`, `7d`, `30s`, `2w`). */
+export function parseTimeParameter(parameter: string, value: string, clock: Clock): number {
+  const relative = /^(\d+)([smhdw])$/.exec(value.trim());
+  if (relative) return clock.now() - Number(relative[1]) * relativeUnits[relative[2]!]!;
+  // Only full dates: Date.parse would also take "5" or "May" and guess.
+  const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw invalidParameter(
+      parameter,
+      `must be an ISO-8601 time or a duration such as 15m, 24h or 7d, got '${value}'`,
+    );
+  }
+  return time;
+}
+
+const text = z.string().min(1, "must not be empty");
+const listSchema = z.object({
+  limit: z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "must be 1 to 200").max(200, "must be 1 to 200"))
+    .optional(),
+  cursor: text.optional(),
+});
+const tracesSchema = listSchema.extend({
+  agent: text.optional(),
+  status: z.enum(traceStatuses, { error: `must be one of ${traceStatuses.join(", ")}` }).optional(),
+  model: text.optional(),
+  session: text.optional(),
+  since: text.optional(),
+  until: text.optional(),
+});
+
+function parse<Schema extends z.ZodType>(schema: Schema, query: Record<string, string>): z.output<Schema> {
+  const result = schema.safeParse(query);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const parameter = String(issue.path[0] ?? "query");
+    throw invalidParameter(parameter, `${issue.message}, got '${query[parameter] ?? ""}'`);
+  }
+  return result.data;
+}
+
+function checkedCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    decodeCursor(cursor);
+  } catch {
+    throw invalidParameter("cursor", "is not a cursor this API returned; pass nextCursor back unchanged");
+  }
+  return cursor;
+}
+
+/** `GET /api/v1/traces` query → the store's trace query (limit defaults to 50). */
+export function parseTraceQuery(query: Record<string, string>, clock: Clock): TraceQuery {
+  const parsed = parse(tracesSchema, query);
+  const since = parsed.since === undefined ? undefined : parseTimeParameter("since", parsed.since, clock);
+  const until = parsed.until === undefined ? undefined : parseTimeParameter("until", parsed.until, clock);
+  return {
+    agent: parsed.agent,
+    status: parsed.status,
+    model: parsed.model,
+    sessionId: parsed.session,
+    since,
+    until,
+    limit: parsed.limit ?? 50,
+    cursor: checkedCursor(parsed.cursor),
+  };
+}
+
+/** `GET /api/v1/sessions` query → limit (default 50) and cursor. */
+export function parseSessionQuery(query: Record<string, string>): { limit: number; cursor?: string } {
+  const parsed = parse(listSchema, query);
+  return { limit: parsed.limit ?? 50, cursor: checkedCursor(parsed.cursor) };
+}
