@@ -1,20 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { findSection, navigationSections, normalisePath } from "../../web/src/navigation.js";
+import { findSection, navigationSections, normalisePath, sectionForPath } from "../../web/src/navigation.js";
 
 describe("navigation", () => {
-  it("lists the overview as the only built section, the rest as coming soon", () => {
+  it("lists the built sections, the rest as coming soon", () => {
     expect(navigationSections.filter((section) => section.available).map((section) => section.title)).toEqual(
-      ["Overview"],
+      ["Overview", "Traces", "Sessions"],
     );
     expect(
       navigationSections.filter((section) => !section.available).map((section) => section.title),
-    ).toEqual(["Traces", "Runs", "Prompts", "Evals", "Approvals"]);
+    ).toEqual(["Runs", "Prompts", "Evals", "Approvals"]);
   });
 
   it("finds a section with or without a trailing slash", () => {
     expect(findSection("/")?.title).toBe("Overview");
     expect(findSection("/traces/")?.title).toBe("Traces");
     expect(findSection("/nowhere")).toBeUndefined();
+  });
+
+  it("places sub-pages in their section, and nothing else under the overview", () => {
+    expect(sectionForPath("/traces/4bf92f35")?.title).toBe("Traces");
+    expect(sectionForPath("/sessions/sess_1/")?.title).toBe("Sessions");
+    expect(sectionForPath("/tracesx")).toBeUndefined();
+    expect(sectionForPath("/nowhere/deep")).toBeUndefined();
+    expect(sectionForPath("/")?.title).toBe("Overview");
   });
 
   it("normalises paths", () => {

@@ -17,8 +17,14 @@ export const navigationSections: readonly NavigationSection[] = [
   {
     path: "/traces",
     title: "Traces",
-    available: false,
+    available: true,
     summary: "Every agent run as a tree of spans, with tokens, cost and tool calls.",
+  },
+  {
+    path: "/sessions",
+    title: "Sessions",
+    available: true,
+    summary: "Conversations and jobs that span several traces, with their totals.",
   },
   {
     path: "/runs",
@@ -56,4 +62,12 @@ export function normalisePath(pathname: string): string {
 export function findSection(pathname: string): NavigationSection | undefined {
   const path = normalisePath(pathname);
   return navigationSections.find((section) => section.path === path);
+}
+
+/** The section a path is in, sub-pages included: "/traces/abc" is in Traces. */
+export function sectionForPath(pathname: string): NavigationSection | undefined {
+  const path = normalisePath(pathname);
+  return navigationSections.find(
+    (section) => section.path === path || (section.path !== "/" && path.startsWith(`${section.path}/`)),
+  );
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { resolveRoute, sessionPagePath, tracePagePath } from "../../web/src/routes.js";
+
+describe("resolveRoute", () => {
+  it("maps the built sections", () => {
+    expect(resolveRoute("/")).toEqual({ page: "overview" });
+    expect(resolveRoute("/traces")).toEqual({ page: "traces" });
+    expect(resolveRoute("/traces/")).toEqual({ page: "traces" });
+    expect(resolveRoute("/sessions")).toEqual({ page: "sessions" });
+  });
+
+  it("reads ids from detail paths, percent-decoded", () => {
+    expect(resolveRoute("/traces/4bf92f3577b34da6a3ce929d0e0e4736")).toEqual({
+      page: "trace",
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+    });
+    expect(resolveRoute("/sessions/sess%2Frefund%20%231")).toEqual({
+      page: "session",
+      sessionId: "sess/refund #1",
+    });
+  });
+
+  it("round-trips ids through the page paths", () => {
+    const sessionId = "conv/2041?x=1";
+    expect(resolveRoute(sessionPagePath(sessionId))).toEqual({ page: "session", sessionId });
+    expect(tracePagePath("abc", "span 1")).toBe("/traces/abc?span=span%201");
+  });
+
+  it("says coming soon for sections not built yet and not found for the rest", () => {
+    const runs = resolveRoute("/runs");
+    expect(runs.page).toBe("coming-soon");
+    expect(resolveRoute("/traces/a/b")).toEqual({ page: "not-found" });
+    expect(resolveRoute("/traces/%E0%A4%A")).toEqual({ page: "not-found" });
+    expect(resolveRoute("/nowhere")).toEqual({ page: "not-found" });
+  });
+});
