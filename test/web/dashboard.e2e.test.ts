@@ -1,6 +1,14 @@
-import { existsSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  chromiumAvailable,
+  chromiumPath,
+  chromiumRequired,
+  launchChromium,
+  openBrowserPage,
+  visibleText,
+  warnIfChromiumMissing,
+} from "./browser-harness.js";
 import { dashboardFolder, ensureDashboardBuild } from "./ensure-dashboard-build.js";
 import {
   type FakeControlPlane,
@@ -8,17 +16,9 @@ import {
   startFakeControlPlane,
 } from "./fake-control-plane.js";
 
-// Debian's chromium, driven by playwright-core (no browser download). Install: apt-get install -y chromium
-const chromiumPath = process.env.GANTRY_CHROMIUM_PATH ?? "/usr/bin/chromium";
-const chromiumAvailable = existsSync(chromiumPath);
 const screenshotPath = "/tmp/gantry-dashboard.png";
 const signInScreenshotPath = "/tmp/gantry-dashboard-sign-in.png";
 const errorScreenshotPath = "/tmp/gantry-dashboard-error.png";
-
-/** The text a person sees (layout-aware, unlike textContent): what the dashboard promises to show. */
-function visibleText(locator: Locator): Promise<string> {
-  return locator.innerText();
-}
 
 /** The page globals these tests touch; typed here because the root type-check has no DOM library. */
 interface PageGlobals {
@@ -34,21 +34,9 @@ function navigationMarker(page: Page): Promise<string | undefined> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).gantryNavigationMarker);
 }
 
-if (!chromiumAvailable && !process.env.CI) {
-  console.warn(
-    [
-      "",
-      "!".repeat(78),
-      `!!  DASHBOARD BROWSER TESTS SKIPPED: ${chromiumPath} is missing.`,
-      "!!  Install it with: apt-get update && apt-get install -y chromium",
-      "!!  (With CI set, this is a failure instead of a skip.)",
-      "!".repeat(78),
-      "",
-    ].join("\n"),
-  );
-}
+warnIfChromiumMissing("dashboard browser tests");
 
-describe.runIf(!chromiumAvailable && Boolean(process.env.CI))("dashboard browser test prerequisites", () => {
+describe.runIf(!chromiumAvailable && chromiumRequired)("dashboard browser test prerequisites", () => {
   it(`finds chromium at ${chromiumPath}`, () => {
     throw new Error(`${chromiumPath} is missing; install it with: apt-get install -y chromium`);
   });
@@ -60,20 +48,8 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
   let controlPlane: FakeControlPlane | undefined;
 
   beforeAll(async () => {
-    ensureDashboardBuild();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-      ],
-    });
+    await ensureDashboardBuild();
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
@@ -90,14 +66,9 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
   /** A fresh control plane and a fresh browser context (empty sessionStorage) for one scenario. */
   async function openDashboard(options: Omit<FakeControlPlaneOptions, "dashboardFolder"> = {}) {
     controlPlane = await startFakeControlPlane({ dashboardFolder, ...options });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
+    const opened = await openBrowserPage(browser);
+    context = opened.context;
+    const { page, problems } = opened;
     return { page, problems, server: controlPlane };
   }
 
@@ -131,7 +102,10 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
 
     // Sections not built yet are visible but are not links, and say so.
     const navigation = page.getByRole("navigation", { name: "Main" });
-    for (const title of ["Traces", "Runs", "Prompts", "Evals", "Approvals"]) {
+    for (const title of ["Traces", "Sessions"]) {
+      expect(await navigation.getByRole("link", { name: title }).count()).toBe(1);
+    }
+    for (const title of ["Runs", "Prompts", "Evals", "Approvals"]) {
       expect(await navigation.getByRole("link", { name: title }).count()).toBe(0);
       const item = navigation.locator(".nav-item-disabled", { hasText: title });
       expect(await item.getAttribute("aria-disabled")).toBe("true");
@@ -147,8 +121,8 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
 
   it("routes on the client and serves deep links through the fallback", async () => {
     const { page, problems, server } = await openDashboard();
-    await page.goto(`${server.url}/traces`);
-    await page.getByRole("heading", { name: "Traces", level: 1 }).waitFor();
+    await page.goto(`${server.url}/runs`);
+    await page.getByRole("heading", { name: "Runs", level: 1 }).waitFor();
     expect(await visibleText(page.locator("main"))).toContain("coming soon");
 
     // A marker on window survives only if navigation does not reload the page.
@@ -161,7 +135,7 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
     expect(await navigationMarker(page)).toBe("kept");
 
     await page.goBack();
-    await page.getByRole("heading", { name: "Traces", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Runs", level: 1 }).waitFor();
     expect(await navigationMarker(page)).toBe("kept");
 
     await page.goto(`${server.url}/no/such/page`);

@@ -1,10 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const dashboardFolder = join(repositoryRoot, "dist", "web");
+// Browser test files run in parallel workers; this lock keeps two of them from rebuilding dist/web at once.
+const lockFolder = join(repositoryRoot, "dist", ".web-build.lock");
+const lockWaitMilliseconds = 180_000;
 
 function newestModification(folder: string): number {
   let newest = 0;
@@ -16,8 +19,7 @@ function newestModification(folder: string): number {
   return newest;
 }
 
-/** Builds dist/web when it is missing or older than web/src, so the browser never tests stale code. */
-export function ensureDashboardBuild(): void {
+function buildIsFresh(): boolean {
   const indexFile = join(dashboardFolder, "index.html");
   const webFolder = join(repositoryRoot, "web");
   const sourcesModified = Math.max(
@@ -25,12 +27,65 @@ export function ensureDashboardBuild(): void {
     statSync(join(webFolder, "index.html")).mtimeMs,
     statSync(join(webFolder, "vite.config.ts")).mtimeMs,
   );
-  if (existsSync(indexFile) && statSync(indexFile).mtimeMs >= sourcesModified) return;
+  return existsSync(indexFile) && statSync(indexFile).mtimeMs >= sourcesModified;
+}
+
+function build(): void {
   const viteCli = join(repositoryRoot, "node_modules", "vite", "bin", "vite.js");
   execFileSync(process.execPath, [viteCli, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
     cwd: repositoryRoot,
     stdio: "inherit",
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     env: { ...process.env, NODE_ENV: "production" },
+  });
+}
+
+/** A lock left by a process that died (its pid is gone) may be taken over. */
+function lockIsAbandoned(): boolean {
+  try {
+    const pid = Number(readFileSync(join(lockFolder, "pid"), "utf8"));
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // No pid file yet: the owner is between mkdir and write, unless the lock is old.
+    if (code === "ENOENT") return Date.now() - statSync(lockFolder).mtimeMs > 60_000;
+    return code === "ESRCH";
+  }
+}
+
+async function withBuildLock(work: () => void): Promise<void> {
+  const deadline = Date.now() + lockWaitMilliseconds;
+  mkdirSync(join(repositoryRoot, "dist"), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockFolder);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    if (lockIsAbandoned()) {
+      rmSync(lockFolder, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`Gave up waiting for ${lockFolder}; remove it if no build runs.`);
+    // Polling with a deadline: another worker is building and will release the lock when done.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  try {
+    writeFileSync(join(lockFolder, "pid"), String(process.pid));
+    work();
+  } finally {
+    rmSync(lockFolder, { recursive: true, force: true });
+  }
+}
+
+/** Builds dist/web when it is missing or older than web/src, so the browser never tests stale code. */
+export async function ensureDashboardBuild(): Promise<void> {
+  if (buildIsFresh()) return;
+  await withBuildLock(() => {
+    // Another worker may have built it while this one waited for the lock.
+    if (!buildIsFresh()) build();
   });
 }

@@ -2,6 +2,9 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import { answerTraceApi } from "./fake-trace-api.js";
+import type { FakeTrace } from "./fake-trace-builder.js";
+import { buildSampleTraces } from "./fake-trace-samples.js";
 
 /** What /api/v1/info answers on success; shaped like src/server/routes/info-routes.ts. */
 export const sampleServerInfo = {
@@ -29,12 +32,22 @@ export interface FakeControlPlaneOptions {
   requiredApiKey?: string;
   /** When set, /api/v1/info answers this status and error instead of the info. */
   infoFailure?: { status: number; code: string; message: string; hint?: string };
+  /** The clock the sample traces are placed against; defaults to the real time at start. */
+  now?: number;
+  /** The traces served by /api/v1/traces and /api/v1/sessions; defaults to buildSampleTraces(now). */
+  traces?: FakeTrace[];
+  /** The largest page the list endpoints return, whatever `limit` asks for (default 200). */
+  maxPageSize?: number;
 }
 
 export interface FakeControlPlane {
   url: string;
   /** The Authorization header of every /api request, in order (undefined when none was sent). */
   authorizationHeaders: (string | undefined)[];
+  /** Path and query of every /api request, in order. */
+  apiRequests: string[];
+  /** Serves one more trace from now on, as if a run had just finished. */
+  addTrace: (trace: FakeTrace) => void;
   close: () => Promise<void>;
 }
 
@@ -88,10 +101,17 @@ async function serveDashboard(folder: string, pathname: string, response: Server
   response.end(indexHtml);
 }
 
+interface TraceContext {
+  traces: FakeTrace[];
+  now: number;
+  maxPageSize: number;
+}
+
 function handleApi(
   request: IncomingMessage,
   response: ServerResponse,
   options: FakeControlPlaneOptions,
+  traceContext: TraceContext,
 ): void {
   const authorization = request.headers.authorization;
   if (options.requiredApiKey !== undefined) {
@@ -116,7 +136,13 @@ function handleApi(
       return;
     }
   }
-  const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const pathname = url.pathname;
+  const traceAnswer = answerTraceApi(pathname, url.searchParams, traceContext);
+  if (traceAnswer !== undefined) {
+    sendJson(response, traceAnswer.status, traceAnswer.body);
+    return;
+  }
   if (pathname !== "/api/v1/info") {
     sendError(response, 404, "ROUTE_NOT_FOUND", `No API route ${request.method} ${pathname}`);
     return;
@@ -129,17 +155,28 @@ function handleApi(
   sendJson(response, 200, { ...sampleServerInfo, auth: { required: options.requiredApiKey !== undefined } });
 }
 
-/** A loopback stand-in for the control plane: the built dashboard, /healthz and /api/v1/info. */
+/**
+ * A loopback stand-in for the control plane: the built dashboard, /healthz, /api/v1/info and the trace
+ * and session endpoints over realistic sample traces.
+ */
 export async function startFakeControlPlane(options: FakeControlPlaneOptions): Promise<FakeControlPlane> {
   const authorizationHeaders: (string | undefined)[] = [];
+  const apiRequests: string[] = [];
   const folder = normalize(options.dashboardFolder);
+  const now = options.now ?? Date.now();
+  const traceContext: TraceContext = {
+    traces: options.traces ?? buildSampleTraces(now),
+    now,
+    maxPageSize: options.maxPageSize ?? 200,
+  };
 
   const server = createServer((request, response) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     if (pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
     if (pathname.startsWith("/api/")) {
       authorizationHeaders.push(request.headers.authorization);
-      return handleApi(request, response, options);
+      apiRequests.push(request.url ?? pathname);
+      return handleApi(request, response, options, traceContext);
     }
     if (pathname.startsWith("/v1/")) return sendError(response, 404, "ROUTE_NOT_FOUND", "No gateway here");
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -156,6 +193,8 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions): P
   return {
     url: `http://127.0.0.1:${port}`,
     authorizationHeaders,
+    apiRequests,
+    addTrace: (trace) => traceContext.traces.push(trace),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

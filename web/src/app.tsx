@@ -1,25 +1,57 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { createApiClient } from "./api/api-client.js";
 import { ApiContext, type ApiContextValue } from "./api/api-context.js";
 import type { ApiError } from "./api/api-error.js";
 import type { ApiKeyStore } from "./api/api-key-store.js";
 import { NavBar } from "./components/nav-bar.js";
 import { SignInForm } from "./components/sign-in-form.js";
-import { findSection } from "./navigation.js";
 import { ComingSoonPage } from "./pages/coming-soon-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
+import { SessionPage } from "./pages/session-page.js";
+import { SessionsPage } from "./pages/sessions-page.js";
+import { TracePage } from "./pages/trace-page.js";
+import { TracesPage } from "./pages/traces-page.js";
 import { useLocationPathname } from "./router/history-location.js";
+import { resolveRoute } from "./routes.js";
 
 /** Why the sign-in form is showing: no key was sent yet, or the one sent was refused. */
 type SignInState = { required: false } | { required: true; rejection: ApiError | null };
 
-function pageFor(pathname: string) {
-  const section = findSection(pathname);
-  if (section === undefined) return { title: "Not found", element: <NotFoundPage pathname={pathname} /> };
-  if (!section.available) return { title: section.title, element: <ComingSoonPage section={section} /> };
-  // Only one page is built so far; the next ones get their own branch here.
-  return { title: section.title, element: <OverviewPage /> };
+interface Page {
+  title: string;
+  element: ReactNode;
+  /** Trace pages use the whole window width: waterfalls and dense tables need it. */
+  wide: boolean;
+}
+
+function pageFor(pathname: string): Page {
+  const route = resolveRoute(pathname);
+  switch (route.page) {
+    case "overview":
+      return { title: "Overview", element: <OverviewPage />, wide: false };
+    case "traces":
+      return { title: "Traces", element: <TracesPage />, wide: true };
+    case "trace":
+      // Keyed by id: another trace starts with fresh selection and collapse state.
+      return {
+        title: `Trace ${route.traceId.slice(0, 8)}`,
+        element: <TracePage key={route.traceId} traceId={route.traceId} />,
+        wide: true,
+      };
+    case "sessions":
+      return { title: "Sessions", element: <SessionsPage />, wide: true };
+    case "session":
+      return {
+        title: `Session ${route.sessionId}`,
+        element: <SessionPage key={route.sessionId} sessionId={route.sessionId} />,
+        wide: true,
+      };
+    case "coming-soon":
+      return { title: route.section.title, element: <ComingSoonPage section={route.section} />, wide: false };
+    case "not-found":
+      return { title: "Not found", element: <NotFoundPage pathname={pathname} />, wide: false };
+  }
 }
 
 const browserFetch: typeof fetch = (input, init) => window.fetch(input, init);
@@ -70,7 +102,7 @@ export function App({ keyStore }: { keyStore: ApiKeyStore }) {
   return (
     <ApiContext.Provider value={apiContext}>
       <NavBar pathname={pathname} onSignOut={apiKey === null ? null : handleSignOut} />
-      <main className="content">
+      <main className={page.wide && !signIn.required ? "content content-wide" : "content"}>
         {signIn.required ? <SignInForm rejection={signIn.rejection} onSubmit={handleSignIn} /> : page.element}
       </main>
     </ApiContext.Provider>

@@ -1,4 +1,4 @@
-import { navigationSections, normalisePath } from "../navigation.js";
+import { navigationSections, sectionForPath } from "../navigation.js";
 import { Link } from "../router/link.js";
 
 export interface NavBarProps {
@@ -9,7 +9,7 @@ export interface NavBarProps {
 
 /** Product name, the sections (built ones as links, the rest as "coming soon") and sign-out. */
 export function NavBar({ pathname, onSignOut }: NavBarProps) {
-  const currentPath = normalisePath(pathname);
+  const currentPath = sectionForPath(pathname)?.path;
   return (
     <header className="nav-bar">
       <Link to="/" className="brand" aria-label="Gantry home">
