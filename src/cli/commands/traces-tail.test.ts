@@ -88,7 +88,7 @@ describe("tailTraces", () => {
       now: () => now,
       signal: stop.signal,
       print: () => {},
-      wait: (milliseconds, signal) =>
+      wait: (_milliseconds, signal) =>
         new Promise((_, reject) => {
           polls += 1;
           signal.addEventListener("abort", () => reject(new Error("aborted")));
