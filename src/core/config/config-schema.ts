@@ -13,7 +13,9 @@ export const serverSchema = z.strictObject({
   rateLimits: z
     .strictObject({
       requestsPerMinute: z.number().int().nonnegative().default(0),
-      keys: z.record(z.string().min(1), z.strictObject({ requestsPerMinute: z.number().int().nonnegative() })).default({}),
+      keys: z
+        .record(z.string().min(1), z.strictObject({ requestsPerMinute: z.number().int().nonnegative() }))
+        .default({}),
     })
     .prefault({}),
 });

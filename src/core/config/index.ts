@@ -1,6 +1,4 @@
 export * from "./config-schema.js";
-export * from "./models-config-schema.js";
-export * from "./sim-settings-schema.js";
 export { type ConfigProblem, formatIssues } from "./format-issues.js";
 export {
   configFileNames,
@@ -9,3 +7,5 @@ export {
   parseConfig,
   type Workspace,
 } from "./load-config.js";
+export * from "./models-config-schema.js";
+export * from "./sim-settings-schema.js";

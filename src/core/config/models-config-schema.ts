@@ -126,7 +126,9 @@ export const modelsSchema = z.strictObject({
   default: z.string().min(1).default("sim:default"),
   /** Tier name -> ordered candidate model ids (first is preferred, the rest are fallbacks). */
   tiers: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
-  providers: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case letters, digits, '-'"), providerSchema).default({}),
+  providers: z
+    .record(z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case letters, digits, '-'"), providerSchema)
+    .default({}),
   prices: pricesSchema.prefault({}),
   retry: retrySchema.prefault({}),
   routing: routingSchema.prefault({}),
