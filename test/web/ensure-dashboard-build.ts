@@ -4,9 +4,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
-export const dashboardFolder = join(repositoryRoot, "dist", "web");
-// Browser test files run in parallel workers; this lock keeps two of them from rebuilding dist/web at once.
-const lockFolder = join(repositoryRoot, "dist", ".web-build.lock");
+/**
+ * The browser tests' own production build of web/, next to dist/web. The test setup's `npm run build`
+ * runs under vitest's NODE_ENV=test, which makes Vite bundle React's development build into dist/web;
+ * building here with NODE_ENV=production tests what users get, without rewriting dist/web while other
+ * test files serve it.
+ */
+export const dashboardFolder = join(repositoryRoot, "dist", "web-e2e");
+// Browser test files run in parallel workers; this lock keeps two of them from building at once.
+const lockFolder = join(repositoryRoot, "dist", ".web-e2e-build.lock");
 const lockWaitMilliseconds = 180_000;
 
 function newestModification(folder: string): number {
@@ -32,7 +38,8 @@ function buildIsFresh(): boolean {
 
 function build(): void {
   const viteCli = join(repositoryRoot, "node_modules", "vite", "bin", "vite.js");
-  execFileSync(process.execPath, [viteCli, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
+  const args = ["build", "--config", "web/vite.config.ts", "--outDir", dashboardFolder, "--logLevel", "warn"];
+  execFileSync(process.execPath, [viteCli, ...args], {
     cwd: repositoryRoot,
     stdio: "inherit",
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
@@ -81,7 +88,7 @@ async function withBuildLock(work: () => void): Promise<void> {
   }
 }
 
-/** Builds dist/web when it is missing or older than web/src, so the browser never tests stale code. */
+/** Builds dist/web-e2e when it is missing or older than web/src, so the browser never tests stale code. */
 export async function ensureDashboardBuild(): Promise<void> {
   if (buildIsFresh()) return;
   await withBuildLock(() => {

@@ -35,7 +35,7 @@ function computeSummary(trace: FakeTrace) {
   const root = spans.find((span) => span.parentSpanId === null) ?? spans[0]!;
   const start = Math.min(...spans.map((span) => span.startTimeMs));
   const end = Math.max(...spans.map((span) => span.endTimeMs));
-  const failed = spans.filter((span) => span.statusCode === "ERROR");
+  const failed = spans.filter((span) => span.statusCode === "error");
   const models = [...new Set(spans.flatMap((span) => (span.model === null ? [] : [span.model])))];
   return {
     traceId: trace.traceId,
@@ -55,7 +55,7 @@ function computeSummary(trace: FakeTrace) {
       0,
     ),
     status: failed.length > 0 ? ("error" as const) : ("ok" as const),
-    error: root.statusCode === "ERROR" ? root.statusMessage : (failed[0]?.statusMessage ?? null),
+    error: root.statusCode === "error" ? root.statusMessage : (failed[0]?.statusMessage ?? null),
   };
 }
 

@@ -10,7 +10,8 @@ export interface FakeSpan {
   startTimeMs: number;
   endTimeMs: number;
   durationMs: number;
-  statusCode: "UNSET" | "OK" | "ERROR";
+  /** Lower case, as the store keeps it (`unset`, `ok`, `error`). */
+  statusCode: "unset" | "ok" | "error";
   statusMessage: string | null;
   attributes: Record<string, unknown>;
   events: { name: string; timeMs: number; attributes: Record<string, unknown> }[];
@@ -115,7 +116,7 @@ export class TraceBuilder {
       startTimeMs,
       endTimeMs: startTimeMs + options.durationMs,
       durationMs: options.durationMs,
-      statusCode: options.error === undefined ? "UNSET" : "ERROR",
+      statusCode: options.error === undefined ? "unset" : "error",
       statusMessage: options.error ?? null,
       attributes,
       events: (options.events ?? []).map((event) => ({

@@ -29,7 +29,7 @@ const span = {
   startTimeMs: 1_741_944_413_000,
   endTimeMs: 1_741_944_422_840,
   durationMs: 9_840,
-  statusCode: "OK",
+  statusCode: "ok",
   statusMessage: null,
   attributes: { "gen_ai.operation.name": "invoke_agent" },
   events: [{ name: "aborted", timeMs: 1_741_944_422_000, attributes: {} }],
@@ -64,16 +64,43 @@ describe("trace API parsers", () => {
 
   it("names the fields of a span that do not match", () => {
     const error = failureOf(() =>
-      parseTraceDetail({
-        trace: summary,
-        spans: [{ ...span, statusCode: "oops", startTimeMs: "soon" }],
-        agents: [],
-      }),
+      parseTraceDetail({ trace: summary, spans: [{ ...span, name: 7, startTimeMs: "soon" }], agents: [] }),
     );
     expect(error.code).toBe("INVALID_RESPONSE");
     expect(error.message).toContain("/api/v1/traces/:id");
+    expect(error.message).toContain("spans.0.name should be string");
     expect(error.message).toContain("spans.0.startTimeMs should be number");
-    expect(error.message).toContain("spans.0.statusCode should be one of UNSET, OK, ERROR");
+  });
+
+  it("normalises status codes, open spans and events without a time", () => {
+    const detail = parseTraceDetail({
+      trace: { ...summary, durationMs: null },
+      spans: [
+        { ...span, statusCode: "error" },
+        {
+          ...span,
+          spanId: "child",
+          parentSpanId: span.spanId,
+          startTimeMs: span.startTimeMs + 1_000,
+          endTimeMs: null,
+          durationMs: null,
+          statusCode: "STATUS_CODE_OK",
+          events: [{ name: "no time", timeMs: null }],
+        },
+      ],
+      agents: [],
+    });
+    expect(detail.trace.durationMs).toBeNull();
+    const [root, child] = detail.spans;
+    expect(root).toMatchObject({ statusCode: "ERROR", open: false, durationMs: 9_840 });
+    // The open span ends with the trace's latest known time, and says it is open.
+    expect(child).toMatchObject({
+      statusCode: "OK",
+      open: true,
+      endTimeMs: span.endTimeMs,
+      durationMs: 8_840,
+    });
+    expect(child?.events[0]).toEqual({ name: "no time", timeMs: null, attributes: {} });
   });
 
   it("accepts sessions", () => {

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 
-// The shapes of the trace API (src/server/routes): one summary per trace, the spans of one trace, and
-// the per-agent rollup. Unknown extra fields are tolerated (z.object strips them) so a newer server
-// does not break an older dashboard.
+// The shapes of the trace API (src/server/routes/trace-json.ts) as they arrive. Unknown extra fields
+// are tolerated (z.object strips them) so a newer server does not break an older dashboard. Spans are
+// normalised after parsing (normalise-spans.ts): open spans get an end, status codes one spelling.
 
 /** One trace in a list: its root, totals and status. Cost is integer micro-USD, null when unknown. */
 export const traceSummarySchema = z.object({
@@ -13,7 +13,8 @@ export const traceSummarySchema = z.object({
   sessionId: z.nullable(z.string()),
   models: z.array(z.string()),
   startTime: z.string(),
-  durationMs: z.number(),
+  /** Null while a span of the trace is still open. */
+  durationMs: z.nullable(z.number()),
   spanCount: z.number(),
   costMicros: z.nullable(z.number()),
   inputTokens: z.number(),
@@ -25,25 +26,26 @@ export const traceSummarySchema = z.object({
 
 const attributesSchema = z.record(z.string(), z.unknown());
 
-export const spanEventSchema = z.object({
+const rawSpanEventSchema = z.object({
   name: z.string(),
-  timeMs: z.number(),
-  attributes: attributesSchema,
+  // OTLP allows an event without a time (0), which the store keeps as null.
+  timeMs: z.optional(z.nullable(z.number())),
+  attributes: z.optional(attributesSchema),
 });
 
-/** One span of a trace, times in epoch milliseconds; `depth` is the server's, the tree recomputes it. */
-export const spanSchema = z.object({
+/** One span as the server sends it: `statusCode` in any case, open spans without an end. */
+export const rawSpanSchema = z.object({
   spanId: z.string(),
   parentSpanId: z.nullable(z.string()),
   name: z.string(),
   kind: z.string(),
   startTimeMs: z.number(),
-  endTimeMs: z.number(),
-  durationMs: z.number(),
-  statusCode: z.enum(["UNSET", "OK", "ERROR"]),
+  endTimeMs: z.nullable(z.number()),
+  durationMs: z.nullable(z.number()),
+  statusCode: z.string(),
   statusMessage: z.nullable(z.string()),
   attributes: attributesSchema,
-  events: z.array(spanEventSchema),
+  events: z.array(rawSpanEventSchema),
   agent: z.nullable(z.string()),
   model: z.nullable(z.string()),
   sessionId: z.nullable(z.string()),
@@ -62,7 +64,23 @@ export const agentRollupSchema = z.object({
 
 export type TraceSummary = z.infer<typeof traceSummarySchema>;
 export type TraceStatus = TraceSummary["status"];
-export type Span = z.infer<typeof spanSchema>;
-export type SpanEvent = z.infer<typeof spanEventSchema>;
-export type SpanStatusCode = Span["statusCode"];
+export type RawSpan = z.infer<typeof rawSpanSchema>;
 export type AgentRollup = z.infer<typeof agentRollupSchema>;
+export type SpanStatusCode = "UNSET" | "OK" | "ERROR";
+
+export interface SpanEvent {
+  name: string;
+  /** Null when the exporter sent no time. */
+  timeMs: number | null;
+  attributes: Record<string, unknown>;
+}
+
+/** One span as the dashboard uses it: always an end (open spans end with the trace) and one status spelling. */
+export interface Span extends Omit<RawSpan, "endTimeMs" | "durationMs" | "statusCode" | "events"> {
+  endTimeMs: number;
+  durationMs: number;
+  statusCode: SpanStatusCode;
+  events: SpanEvent[];
+  /** The span had not ended when the trace was read (still running, or its process died). */
+  open: boolean;
+}

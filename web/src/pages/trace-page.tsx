@@ -14,7 +14,14 @@ import { tracePagePath } from "../routes.js";
 // The URL follows the selection after a pause, so holding an arrow key does not flood the history API.
 const selectionUrlDelayMilliseconds = 300;
 
-function TraceDetailView({ detail, initialSpanId }: { detail: TraceDetail; initialSpanId: string | null }) {
+interface TraceDetailViewProps {
+  detail: TraceDetail;
+  initialSpanId: string | null;
+  onReload: () => void;
+  reloading: boolean;
+}
+
+function TraceDetailView({ detail, initialSpanId, onReload, reloading }: TraceDetailViewProps) {
   const spansById = useMemo(() => new Map(detail.spans.map((span) => [span.spanId, span])), [detail.spans]);
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(() => {
     if (initialSpanId !== null && spansById.has(initialSpanId)) return initialSpanId;
@@ -48,7 +55,7 @@ function TraceDetailView({ detail, initialSpanId }: { detail: TraceDetail; initi
 
   return (
     <>
-      <TraceHeader trace={detail.trace} />
+      <TraceHeader trace={detail.trace} onReload={onReload} reloading={reloading} />
       {detail.spans.length === 0 ? (
         <p className="muted">This trace has no spans yet.</p>
       ) : (
@@ -104,5 +111,12 @@ export function TracePage({ traceId }: { traceId: string }) {
       </>
     );
   }
-  return <TraceDetailView key={traceId} detail={state.data} initialSpanId={initialSpanId} />;
+  return (
+    <TraceDetailView
+      detail={state.data}
+      initialSpanId={initialSpanId}
+      onReload={reload}
+      reloading={state.refreshing}
+    />
+  );
 }

@@ -5,7 +5,12 @@ import { AttributeList } from "./attribute-list.js";
 
 /** A span's events in time order, each at its offset from the span's start. */
 export function SpanEvents({ events, spanStartMs }: { events: readonly SpanEvent[]; spanStartMs: number }) {
-  const ordered = [...events].sort((left, right) => left.timeMs - right.timeMs);
+  // Events without a time (allowed by OTLP) go last, in the order they came.
+  const ordered = [...events].sort((left, right) => {
+    if (left.timeMs === null || right.timeMs === null)
+      return (left.timeMs === null ? 1 : 0) - (right.timeMs === null ? 1 : 0);
+    return left.timeMs - right.timeMs;
+  });
   return (
     <ol className="span-events">
       {ordered.map((event, position) => {
@@ -19,7 +24,9 @@ export function SpanEvents({ events, spanStartMs }: { events: readonly SpanEvent
           >
             <div className="span-event-head">
               <span className="span-event-time">
-                +{formatMilliseconds(Math.max(0, event.timeMs - spanStartMs))}
+                {event.timeMs === null
+                  ? "—"
+                  : `+${formatMilliseconds(Math.max(0, event.timeMs - spanStartMs))}`}
               </span>
               <span className="span-event-name">{event.name}</span>
             </div>

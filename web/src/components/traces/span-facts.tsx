@@ -28,7 +28,15 @@ export function SpanFacts({ span, traceStartMs }: { span: Span; traceStartMs: nu
   const costRecorded = span.costMicros !== null || "gantry.cost.source" in span.attributes;
   return (
     <dl className="fact-grid">
-      <Fact label="Duration">{formatMilliseconds(span.durationMs)}</Fact>
+      <Fact label="Duration">
+        {span.open ? (
+          <span title="The span had not ended when the trace was loaded">
+            open ({formatMilliseconds(span.durationMs)} so far)
+          </span>
+        ) : (
+          formatMilliseconds(span.durationMs)
+        )}
+      </Fact>
       <Fact label="Starts at">+{formatMilliseconds(Math.max(0, span.startTimeMs - traceStartMs))}</Fact>
       <Fact label="Kind">{span.kind.toLowerCase()}</Fact>
       {span.agent !== null && <Fact label="Agent">{span.agent}</Fact>}

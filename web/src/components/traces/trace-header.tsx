@@ -1,5 +1,4 @@
 import type { TraceSummary } from "../../api/trace-schemas.js";
-import { formatMilliseconds } from "../../format/format-milliseconds.js";
 import { formatAbsoluteTime } from "../../format/format-time.js";
 import { formatInteger, formatTokenCount } from "../../format/format-tokens.js";
 import { useNow } from "../../hooks/use-now.js";
@@ -11,10 +10,18 @@ import { NameChips } from "./name-chips.js";
 import { RelativeTime } from "./relative-time.js";
 import { SpanName } from "./span-name.js";
 import { StatTile } from "./stat-tile.js";
+import { TraceDuration } from "./trace-duration.js";
 import { TraceStatusBadge } from "./trace-status-badge.js";
 
+export interface TraceHeaderProps {
+  trace: TraceSummary;
+  /** Reads the trace again: spans of a running trace keep arriving. */
+  onReload: () => void;
+  reloading: boolean;
+}
+
 /** The trace's name, status, ids and totals, above its waterfall. */
-export function TraceHeader({ trace }: { trace: TraceSummary }) {
+export function TraceHeader({ trace, onReload, reloading }: TraceHeaderProps) {
   const now = useNow(10_000);
   const startMs = Date.parse(trace.startTime);
   return (
@@ -29,6 +36,14 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           <SpanName name={trace.rootName} />
         </h1>
         <TraceStatusBadge status={trace.status} />
+        <button
+          type="button"
+          className="button button-small trace-reload"
+          onClick={onReload}
+          disabled={reloading}
+        >
+          {reloading ? "Reloading…" : "Reload"}
+        </button>
       </div>
       <div className="trace-meta">
         <span className="id-line">
@@ -57,7 +72,9 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
         </div>
       )}
       <dl className="stat-row" aria-label="Trace totals">
-        <StatTile label="Duration">{formatMilliseconds(trace.durationMs)}</StatTile>
+        <StatTile label="Duration">
+          <TraceDuration durationMs={trace.durationMs} />
+        </StatTile>
         <StatTile label="Spans">{formatInteger(trace.spanCount)}</StatTile>
         <StatTile label="Input tokens">
           <span title={formatInteger(trace.inputTokens)}>{formatTokenCount(trace.inputTokens)}</span>

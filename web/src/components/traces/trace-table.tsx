@@ -1,6 +1,5 @@
 import type { MouseEvent } from "react";
 import type { TraceSummary } from "../../api/trace-schemas.js";
-import { formatMilliseconds } from "../../format/format-milliseconds.js";
 import { formatInteger } from "../../format/format-tokens.js";
 import { useNow } from "../../hooks/use-now.js";
 import { navigate } from "../../router/history-location.js";
@@ -11,6 +10,7 @@ import { NameChips } from "./name-chips.js";
 import { RelativeTime } from "./relative-time.js";
 import { SpanName } from "./span-name.js";
 import { TokenPair } from "./token-pair.js";
+import { TraceDuration } from "./trace-duration.js";
 import { TraceStatusBadge } from "./trace-status-badge.js";
 
 export interface TraceTableProps {
@@ -78,7 +78,9 @@ export function TraceTable({ traces, label }: TraceTableProps) {
               <td>
                 <NameChips names={trace.models} limit={1} />
               </td>
-              <td className="numeric">{formatMilliseconds(trace.durationMs)}</td>
+              <td className="numeric">
+                <TraceDuration durationMs={trace.durationMs} />
+              </td>
               <td className="numeric">{formatInteger(trace.spanCount)}</td>
               <td className="numeric">
                 <TokenPair

@@ -59,11 +59,14 @@ export const WaterfallRow = memo(function WaterfallRow({
   const labelSide = barLabelSide(bar);
   const hasChildren = node.children.length > 0;
   const startOffset = formatMilliseconds(span.startTimeMs - timeWindow.startMs);
-  const duration = formatMilliseconds(span.durationMs);
+  const duration = span.open
+    ? `open, ${formatMilliseconds(span.durationMs)} so far`
+    : formatMilliseconds(span.durationMs);
   const costShown = span.costMicros !== null || category === "chat";
 
   const classes = ["waterfall-row", `category-${category}`];
   if (failed) classes.push("waterfall-row-error");
+  if (span.open) classes.push("waterfall-row-open");
   if (selected) classes.push("waterfall-row-selected");
   if (index % 2 === 1) classes.push("waterfall-row-odd");
 
