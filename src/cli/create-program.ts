@@ -5,6 +5,7 @@ import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerKeysCommand } from "./commands/keys-command.js";
 import { registerModelsCommand } from "./commands/models-command.js";
+import { registerTracesCommand } from "./commands/traces-command.js";
 import { registerUpCommand } from "./commands/up-command.js";
 
 /** The `gantry` command tree. Each command registers itself from its own file. */
@@ -33,6 +34,7 @@ Docs: docs/README.md`,
   registerDbCommand(program);
   registerKeysCommand(program);
   registerModelsCommand(program);
+  registerTracesCommand(program);
   registerDoctorCommand(program);
   return program;
 }

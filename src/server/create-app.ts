@@ -9,6 +9,8 @@ import { openAiErrorResponse } from "./gateway/openai-error.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { infoRoutes } from "./routes/info-routes.js";
 import { otlpRoutes } from "./routes/otlp-routes.js";
+import { sessionsRoutes } from "./routes/sessions-routes.js";
+import { tracesRoutes } from "./routes/traces-routes.js";
 import type { ServerContext } from "./server-context.js";
 
 const maxBodyBytes = 10 * 1024 * 1024;
@@ -32,6 +34,8 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   app.use("/v1/*", (c, next) => (c.req.path === "/v1/traces" ? next() : limit(c, next)), auth);
 
   app.route("/", infoRoutes(context));
+  app.route("/", tracesRoutes(context));
+  app.route("/", sessionsRoutes(context));
   app.route("/", otlpRoutes(context));
   app.route("/", gatewayRoutes(context));
 

@@ -1,14 +1,21 @@
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, repositoryRoot } from "../support/built-package.js";
 import { readJson } from "../support/read-json.js";
 import { startProcess } from "../support/running-process.js";
+import { temporaryWorkspace } from "../support/temporary-workspace.js";
 
 beforeAll(() => ensureBuilt(), 180_000);
 
 describe("npm start", () => {
   it("serves the example workspace, answers /healthz, and stops cleanly on Ctrl-C", async () => {
-    // Port 0 instead of 4680 so the test never collides with a developer's running server.
-    const start = startProcess("npm", ["start", "--", "--port", "0"], { cwd: repositoryRoot });
+    // Port 0 instead of 4680 so the test never collides with a developer's running server; a fresh
+    // store (GANTRY_DATABASE_URL) so the first-start demo traffic runs whatever earlier runs left.
+    const root = temporaryWorkspace();
+    const start = startProcess("npm", ["start", "--", "--port", "0"], {
+      cwd: repositoryRoot,
+      env: { GANTRY_DATABASE_URL: join(root, "gantry.db") },
+    });
     try {
       const [, url] = await start.waitFor(/dashboard\s+(http:\/\/\S+?)\/\s/, 60_000);
       const health = await fetch(`${url}/healthz`);
@@ -17,6 +24,16 @@ describe("npm start", () => {
       expect(info.workspace.name).toBe("support-desk");
       const dashboard = await fetch(`${url}/`);
       expect(await dashboard.text()).toContain('<div id="root"');
+      // The first start sends simulated calls through the gateway; their chat spans reach the traces API.
+      const deadline = Date.now() + 20_000;
+      let traces: { rootName: string; costMicros: number | null }[] = [];
+      while (Date.now() < deadline && traces.length === 0) {
+        traces = (await readJson(await fetch(`${url}/api/v1/traces`))).traces;
+        if (traces.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(traces.length).toBeGreaterThan(0);
+      expect(traces[0]!.rootName).toMatch(/^chat /);
+      expect(traces[0]!.costMicros).toBeGreaterThan(0);
     } finally {
       // A terminal's Ctrl-C goes to the whole foreground process group: npm and gantry alike.
       process.kill(-start.child.pid!, "SIGINT");

@@ -47,6 +47,9 @@ describe("POST /v1/traces on gantry up", () => {
     const spans = await store.spans.getTrace(report.traceId);
     expect(spans).toHaveLength(report.spanCount);
     expect(spans.some((span) => span.attributes["service.name"] === `otlp-fixture-${protocol}`)).toBe(true);
+    const detail = await readJson(await fetch(`${server.url}/api/v1/traces/${report.traceId}`));
+    expect(detail.spans).toHaveLength(report.spanCount);
+    expect(detail.trace.rootName).toBe("invoke_agent planner");
   });
 
   it("answers a truncated protobuf body with 400 and keeps serving", async () => {
