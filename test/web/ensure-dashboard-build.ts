@@ -5,14 +5,15 @@ import { fileURLToPath } from "node:url";
 
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 /**
- * The browser tests' own production build of web/, next to dist/web. The test setup's `npm run build`
- * runs under vitest's NODE_ENV=test, which makes Vite bundle React's development build into dist/web;
- * building here with NODE_ENV=production tests what users get, without rewriting dist/web while other
- * test files serve it.
+ * The browser tests' own production build of web/. The test setup's `npm run build` runs under vitest's
+ * NODE_ENV=test, which makes Vite bundle React's development build into dist/web; building here with
+ * NODE_ENV=production tests what users get, without rewriting dist/web while other test files serve it.
+ * It lives in node_modules/.cache so it is never packed with dist/.
  */
-export const dashboardFolder = join(repositoryRoot, "dist", "web-e2e");
+const cacheFolder = join(repositoryRoot, "node_modules", ".cache");
+export const dashboardFolder = join(cacheFolder, "gantry-web-e2e");
 // Browser test files run in parallel workers; this lock keeps two of them from building at once.
-const lockFolder = join(repositoryRoot, "dist", ".web-e2e-build.lock");
+const lockFolder = join(cacheFolder, "gantry-web-e2e.lock");
 const lockWaitMilliseconds = 180_000;
 
 function newestModification(folder: string): number {
@@ -63,7 +64,7 @@ function lockIsAbandoned(): boolean {
 
 async function withBuildLock(work: () => void): Promise<void> {
   const deadline = Date.now() + lockWaitMilliseconds;
-  mkdirSync(join(repositoryRoot, "dist"), { recursive: true });
+  mkdirSync(cacheFolder, { recursive: true });
   for (;;) {
     try {
       mkdirSync(lockFolder);
@@ -88,7 +89,7 @@ async function withBuildLock(work: () => void): Promise<void> {
   }
 }
 
-/** Builds dist/web-e2e when it is missing or older than web/src, so the browser never tests stale code. */
+/** Builds the test bundle when it is missing or older than web/src, so the browser never tests stale code. */
 export async function ensureDashboardBuild(): Promise<void> {
   if (buildIsFresh()) return;
   await withBuildLock(() => {
