@@ -1,139 +1,39 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   chromiumAvailable,
   chromiumPath,
   chromiumRequired,
-  launchChromium,
-  openBrowserPage,
   visibleText,
   warnIfChromiumMissing,
 } from "./browser-harness.js";
-import { dashboardFolder, ensureDashboardBuild, repositoryRoot } from "./ensure-dashboard-build.js";
-import {
-  type FakeControlPlane,
-  type FakeControlPlaneOptions,
-  startFakeControlPlane,
-} from "./fake-control-plane.js";
-import { type FakeTrace, seededRandom, TraceBuilder } from "./fake-trace-builder.js";
 import { buildSampleTraces, sampleNames } from "./fake-trace-samples.js";
+import {
+  eventually,
+  rowTexts,
+  screenshot,
+  spanDetails,
+  traceNamed,
+  traceRows,
+  useTraceExplorerBrowser,
+  waterfallRows,
+} from "./trace-explorer-harness.js";
 
-// Screenshots go to test-artifacts/ (kept by CI, ignored by git) and to /tmp for a quick look.
-const artifactsFolder = join(repositoryRoot, "test-artifacts");
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(artifactsFolder, { recursive: true });
-  await page.screenshot({ path: join(artifactsFolder, `${name}.png`), fullPage: true });
-  await page.screenshot({ path: `/tmp/gantry-${name}.png`, fullPage: true });
-}
-
-function traceNamed(traces: readonly FakeTrace[], rootName: string, spanCount: number): FakeTrace {
-  const trace = traces.find(
-    (candidate) => candidate.spans.length === spanCount && candidate.spans[0]?.name === rootName,
-  );
-  if (trace === undefined) throw new Error(`no sample trace ${rootName} with ${spanCount} spans`);
-  return trace;
-}
-
-/** Polls until `read` gives what `accept` wants; fails with the last value after the deadline. */
-async function eventually<Value>(
-  read: () => Promise<Value>,
-  accept: (value: Value) => boolean,
-  timeoutMs = 10_000,
-): Promise<Value> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function traceRows(page: Page): Locator {
-  return page.getByRole("table", { name: "Traces" }).locator("tbody tr");
-}
-
-async function rowTexts(rows: Locator): Promise<string[]> {
-  const texts: string[] = [];
-  for (const row of await rows.all()) texts.push(await visibleText(row));
-  return texts;
-}
-
-interface WaterfallRowInfo {
-  name: string;
-  level: number;
-  offsetPercent: number;
-  barLeft: number;
-  selected: boolean;
-}
-
-async function waterfallRows(page: Page): Promise<WaterfallRowInfo[]> {
-  const rows: WaterfallRowInfo[] = [];
-  for (const row of await page.getByRole("treeitem").all()) {
-    const bar = row.locator(".waterfall-bar");
-    rows.push({
-      name: await visibleText(row.locator(".span-name")),
-      level: Number(await row.getAttribute("aria-level")),
-      offsetPercent: Number(await bar.getAttribute("data-offset-percent")),
-      barLeft: (await bar.boundingBox())?.x ?? Number.NaN,
-      selected: (await row.getAttribute("aria-selected")) === "true",
-    });
-  }
-  return rows;
-}
-
-function spanDetails(page: Page): Locator {
-  return page.getByRole("complementary", { name: "Span details" });
-}
+// The trace explorer as a person uses it: filter the list, open a trace, read its waterfall, its spans
+// and its agents, follow the session. Helpers and the fake server: trace-explorer-harness.ts.
 
 warnIfChromiumMissing("trace explorer browser tests");
 
-describe.runIf(!chromiumAvailable && chromiumRequired)("trace explorer browser test prerequisites", () => {
+describe.runIf(!chromiumAvailable && chromiumRequired)("trace explorer browser tests prerequisites", () => {
   it(`finds chromium at ${chromiumPath}`, () => {
     throw new Error(`${chromiumPath} is missing; install it with: apt-get install -y chromium`);
   });
 });
 
 describe.skipIf(!chromiumAvailable)("trace explorer in a real browser", () => {
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let controlPlane: FakeControlPlane | undefined;
+  const openDashboard = useTraceExplorerBrowser();
   // Ids come from a seeded generator, so they are the same whatever clock the traces are placed at.
   const traces = buildSampleTraces(0);
   const orchestrator = traceNamed(traces, sampleNames.orchestratorRoot, 13);
-  const backfill = traceNamed(traces, sampleNames.backfillRoot, 5_000);
-
-  beforeAll(async () => {
-    await ensureDashboardBuild();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await controlPlane?.close();
-    context = undefined;
-    controlPlane = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function openDashboard(options: Omit<FakeControlPlaneOptions, "dashboardFolder"> = {}) {
-    const now = Date.now();
-    controlPlane = await startFakeControlPlane({
-      dashboardFolder,
-      now,
-      traces: buildSampleTraces(now),
-      ...options,
-    });
-    const opened = await openBrowserPage(browser);
-    context = opened.context;
-    return { page: opened.page, problems: opened.problems, server: controlPlane };
-  }
 
   it("lists traces and narrows them with filters kept in the URL", async () => {
     const { page, problems, server } = await openDashboard();
@@ -320,117 +220,5 @@ describe.skipIf(!chromiumAvailable)("trace explorer in a real browser", () => {
     );
     await screenshot(page, "session-detail");
     expect(problems).toEqual([]);
-  });
-
-  it("lists sessions and opens one", async () => {
-    const { page, problems, server } = await openDashboard();
-    await page.goto(`${server.url}/`);
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
-    const rows = page.getByRole("table", { name: "Sessions" }).locator("tbody tr");
-    await eventually(
-      () => rows.count(),
-      (count) => count === 3,
-    );
-    const texts = await rowTexts(rows);
-    expect(texts[0]).toContain(sampleNames.orchestratorSession);
-    expect(texts[2]).toContain(sampleNames.oldSession);
-    await screenshot(page, "sessions-list");
-    await page.getByRole("link", { name: sampleNames.errorSession }).click();
-    await page.getByRole("heading", { level: 1, name: sampleNames.errorSession }).waitFor();
-    const traceRow = page.getByRole("table", { name: `Traces of session ${sampleNames.errorSession}` });
-    expect(await visibleText(traceRow)).toContain(sampleNames.errorMessage);
-    expect(problems).toEqual([]);
-  });
-
-  it("loads more with the cursor and picks up new traces with auto-refresh", async () => {
-    const { page, problems, server } = await openDashboard({ maxPageSize: 5 });
-    await page.goto(`${server.url}/traces`);
-    await eventually(
-      () => traceRows(page).count(),
-      (count) => count === 5,
-    );
-    await page.getByRole("button", { name: "Load more" }).click();
-    await eventually(
-      () => traceRows(page).count(),
-      (count) => count === 8,
-    );
-    expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
-    expect(server.apiRequests.some((request) => request.includes("cursor="))).toBe(true);
-
-    await page.getByLabel("Auto-refresh").check();
-    const fresh = new TraceBuilder(seededRandom(7), Date.now(), null);
-    fresh.agent({ agent: "fresh-agent", atMs: 0, durationMs: 1_200 });
-    server.addTrace(fresh.build());
-    await eventually(
-      () => traceRows(page).count(),
-      (count) => count === 9,
-      15_000,
-    );
-    expect(await visibleText(traceRows(page).first())).toContain("invoke_agent fresh-agent");
-    expect(problems).toEqual([]);
-  });
-
-  it("keeps a 5,000-span trace light: only the rows in view are in the page", async () => {
-    const { page, problems, server } = await openDashboard();
-    const started = Date.now();
-    await page.goto(`${server.url}/traces/${backfill.traceId}`);
-    await page.getByRole("treeitem").first().waitFor();
-    const firstRowMs = Date.now() - started;
-    expect(await visibleText(page.locator(".waterfall-header .waterfall-name"))).toContain("5,000");
-    const renderedRows = await page.getByRole("treeitem").count();
-    expect(renderedRows).toBeGreaterThan(10);
-    expect(renderedRows).toBeLessThan(80);
-
-    // End jumps to the last span and scrolls it into view, still with a light DOM.
-    await page.getByRole("treeitem").first().click();
-    const keysStarted = Date.now();
-    await page.keyboard.press("End");
-    await spanDetails(page).getByRole("heading", { name: "chat gpt-4.1-mini" }).waitFor();
-    const endKeyMs = Date.now() - keysStarted;
-    const lastRow = page.locator('[role="treeitem"][aria-selected="true"]');
-    expect(await lastRow.isVisible()).toBe(true);
-    expect(await page.getByRole("treeitem").count()).toBeLessThan(80);
-    for (let step = 0; step < 20; step += 1) await page.keyboard.press("ArrowUp");
-    await eventually(
-      async () => visibleText(spanDetails(page).getByRole("heading", { level: 2 })),
-      (name) => name === "execute_tool upsert_vectors",
-    );
-
-    await page.getByRole("button", { name: "Collapse all" }).click();
-    await eventually(
-      () => page.getByRole("treeitem").count(),
-      (count) => count === 1,
-    );
-    await page.getByRole("button", { name: "Expand all" }).click();
-    await eventually(
-      () => page.getByRole("treeitem").count(),
-      (count) => count > 10,
-    );
-    await screenshot(page, "trace-5000-spans");
-    console.info(`5,000-span trace: first row after ${firstRowMs} ms, End key to panel after ${endKeyMs} ms`);
-    expect(problems).toEqual([]);
-  });
-
-  it("tells how to get traces when there are none, and says when a trace does not exist", async () => {
-    const { page, problems, server } = await openDashboard({ traces: [] });
-    await page.goto(`${server.url}/traces`);
-    await page.getByRole("heading", { name: "No traces yet" }).waitFor();
-    const main = await visibleText(page.locator("main"));
-    expect(main).toContain('gantry models call tier:small "hello"');
-    expect(main).toContain(`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=${server.url}/v1/traces`);
-    await screenshot(page, "traces-empty");
-
-    await page.goto(`${server.url}/traces?status=error`);
-    await page.getByRole("heading", { name: "No traces match these filters" }).waitFor();
-
-    await page.goto(`${server.url}/traces/0123456789abcdef0123456789abcdef`);
-    const panel = page.getByRole("alert");
-    await panel.waitFor();
-    const text = await visibleText(panel);
-    expect(text).toContain("Trace not found");
-    expect(text).toContain("TRACE_NOT_FOUND");
-    expect(text).toContain("HTTP 404");
-    // A 404 in the browser console is the expected answer here, not a page problem.
-    expect(problems.filter((problem) => !problem.includes("404"))).toEqual([]);
   });
 });
