@@ -2,8 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 
-function run(command, args) {
-  const result = spawnSync(command, args, { stdio: "inherit" });
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) {
     console.error(`build failed: ${command} ${args.join(" ")}`);
     process.exit(result.status ?? 1);
