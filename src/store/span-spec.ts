@@ -1,30 +1,9 @@
-import type { JsonValue } from "../core/index.js";
+import type { SpanRecord } from "./span-record.js";
 import type { TraceSummary } from "./trace-spec.js";
 
 // Contract of the spans repository: OpenTelemetry-shaped spans, queried by trace.
 
-export interface SpanRecord {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  /** OpenTelemetry span kind: `internal`, `server`, `client`, `producer`, `consumer`. */
-  kind: string;
-  /** Epoch milliseconds with fractions. */
-  startTimeMs: number;
-  endTimeMs: number | null;
-  /** `unset`, `ok` or `error`. */
-  statusCode: string;
-  statusMessage: string | null;
-  attributes: Record<string, JsonValue>;
-  events: JsonValue[];
-  projectId: string | null;
-  agent: string | null;
-  model: string | null;
-  sessionId: string | null;
-  /** Integer micro-USD, or null when unknown (an unpriced model is unknown, never 0). */
-  costMicros: number | null;
-}
+export type { SpanRecord } from "./span-record.js";
 
 export interface TraceListOptions {
   projectId?: string;

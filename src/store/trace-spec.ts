@@ -1,5 +1,5 @@
 import type { Page } from "./page.js";
-import type { SpanRecord } from "./span-spec.js";
+import type { SpanRecord } from "./span-record.js";
 
 // Contract of the traces repository: per-trace summaries kept up to date as spans arrive, the trace
 // listing the API and the CLI page through, sessions (traces grouped by session id) and retention.
