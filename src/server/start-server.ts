@@ -10,7 +10,7 @@ import {
 } from "../core/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
-import { createTelemetry, type Telemetry } from "../telemetry/index.js";
+import { createTelemetry, otlpSettingsFromEnv, type Telemetry } from "../telemetry/index.js";
 import { createApp } from "./create-app.js";
 import type { ServerContext } from "./server-context.js";
 
@@ -64,7 +64,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const telemetry =
     options.telemetry ??
-    createTelemetry({ serviceName: "gantry", serviceVersion: packageVersion(), store: options.store });
+    createTelemetry({
+      serviceName: "gantry",
+      serviceVersion: packageVersion(),
+      store: options.store,
+      // Also to the team's collector when the standard OTEL_EXPORTER_OTLP_* variables name one.
+      ...withOtlp(otlpSettingsFromEnv(options.env ?? process.env)),
+    });
   // Built before listening, so a misconfigured provider stops start-up with the tier and variable named.
   let models: ModelAccess;
   try {
@@ -154,4 +160,8 @@ function closeGracefully(server: NodeServer): Promise<void> {
     });
     if ("closeIdleConnections" in server) server.closeIdleConnections();
   });
+}
+
+function withOtlp<T>(otlp: T | undefined): { otlp?: T } {
+  return otlp === undefined ? {} : { otlp };
 }

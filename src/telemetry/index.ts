@@ -92,6 +92,7 @@ export {
   type ToSpanRecordsOptions,
 } from "./otlp/to-span-records.js";
 export { createOtlpHttpExporter, type OtlpExportOptions } from "./otlp-http-exporter.js";
+export { otlpSettingsFromEnv } from "./otlp-settings-from-env.js";
 export {
   createTracedFetch,
   extractHttpContext,
