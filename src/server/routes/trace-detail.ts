@@ -35,13 +35,9 @@ export async function traceDetail(store: Store, traceId: string): Promise<TraceD
     store.spans.getTrace(traceId),
   ]);
   if (summary === undefined) throw traceNotFound(traceId);
-  const tree = spanTree(spans);
-  const position = new Map(tree.map((entry, index) => [entry.span, index]));
-  // By start time; spans starting in the same millisecond (clocks with ms resolution) keep tree order,
-  // so a parent always comes before its children.
-  const byStart = [...tree].sort(
-    (a, b) => a.span.startTimeMs - b.span.startTimeMs || position.get(a.span)! - position.get(b.span)!,
-  );
+  // By start time; spans starting in the same millisecond (clocks with ms resolution) keep tree order
+  // (the sort is stable), so a parent always comes before its children.
+  const byStart = spanTree(spans).sort((a, b) => a.span.startTimeMs - b.span.startTimeMs);
   return {
     trace: traceSummaryJson(summary),
     spans: byStart.map(spanJson),

@@ -7,9 +7,11 @@ import type { SpanTreeEntry } from "../trace-spec.js";
  * the rest, the earliest at depth 0, so every span appears exactly once.
  */
 export function spanTree(spans: readonly SpanRecord[]): SpanTreeEntry[] {
-  const ordered = [...spans].sort(
-    (a, b) => a.startTimeMs - b.startTimeMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0),
-  );
+  const byStart = (a: SpanRecord, b: SpanRecord) =>
+    a.startTimeMs - b.startTimeMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0);
+  // getTrace already returns this order; checking is cheaper than sorting again.
+  const sorted = spans.every((span, index) => index === 0 || byStart(spans[index - 1]!, span) <= 0);
+  const ordered = sorted ? spans : [...spans].sort(byStart);
   const ids = new Set(ordered.map((span) => span.spanId));
   const children = new Map<string, SpanRecord[]>();
   const tops: SpanRecord[] = [];
