@@ -10,10 +10,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { context, SpanKind, trace } from "@opentelemetry/api";
-import BetterSqlite3 from "better-sqlite3";
-import { openStore, type SpanRecord, sqlitePragmas } from "../../src/store/index.js";
+import { openStore, type SpanRecord } from "../../src/store/index.js";
 import { decodeOtlpProtobuf, ingestOtlp, otlpSpansToRecords } from "../../src/telemetry/index.js";
 import { jsonBody, protobufBody, recordSpans } from "../../test/support/otlp-spans.js";
+import { openRawSpanDatabase, rawSpanInserter } from "../support/raw-span-ceiling.js";
+import { median, timed } from "../support/timing.js";
 
 const batchSize = 512;
 const batchesPerRound = Number(process.env.OTLP_BENCH_BATCHES ?? 40);
@@ -68,58 +69,12 @@ function makeBatch(batch: number) {
   );
 }
 
-function rawInserter(database: BetterSqlite3.Database): (spans: SpanRecord[]) => void {
-  const statement = database.prepare(
-    `insert into spans (trace_id, span_id, parent_span_id, name, kind, start_time_ms, end_time_ms, status_code,
-       status_message, attributes, events, project_id, agent, model, session_id, cost_micros)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (trace_id, span_id) do nothing`,
-  );
-  return database.transaction((spans: SpanRecord[]) => {
-    for (const span of spans) {
-      statement.run(
-        span.traceId,
-        span.spanId,
-        span.parentSpanId,
-        span.name,
-        span.kind,
-        span.startTimeMs,
-        span.endTimeMs,
-        span.statusCode,
-        span.statusMessage,
-        JSON.stringify(span.attributes),
-        JSON.stringify(span.events),
-        span.projectId,
-        span.agent,
-        span.model,
-        span.sessionId,
-        span.costMicros,
-      );
-    }
-  });
-}
-
-async function timed(work: () => Promise<void> | void): Promise<number> {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "gantry-otlp-bench-"));
   try {
     const store = await openStore({ root: join(folder, "receiver") });
-    const rawPath = await openStore({ root: join(folder, "raw") }).then(async (peer) => {
-      await peer.close();
-      return peer.location;
-    });
-    const raw = new BetterSqlite3(rawPath);
-    for (const pragma of sqlitePragmas) raw.pragma(pragma);
-    const insertRaw = rawInserter(raw);
+    const raw = await openRawSpanDatabase(folder);
+    const insertRaw = rawSpanInserter(raw);
     const spansPerRound = batchesPerRound * batchSize;
     console.log(
       `otlp ingest bench: ${rounds} rounds x ${batchesPerRound} requests of ${batchSize} spans, SQLite`,

@@ -5,9 +5,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
-import { openStore, type SpanRecord, sqlitePragmas } from "../../src/store/index.js";
+import { openStore, type SpanRecord } from "../../src/store/index.js";
+import { openRawSpanDatabase, rawSpanInserter } from "../support/raw-span-ceiling.js";
+import { median, timed } from "../support/timing.js";
 
 const target = 0.5;
 const batchSize = 500;
@@ -40,60 +41,13 @@ function makeSpans(round: number, count: number): SpanRecord[] {
   }));
 }
 
-// The raw peer does the same work per row as the repository: JSON-encode attributes and events.
-function rawInserter(database: BetterSqlite3.Database): (spans: SpanRecord[]) => void {
-  const statement = database.prepare(
-    `insert into spans (trace_id, span_id, parent_span_id, name, kind, start_time_ms, end_time_ms, status_code,
-       status_message, attributes, events, project_id, agent, model, session_id, cost_micros)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (trace_id, span_id) do nothing`,
-  );
-  return database.transaction((spans: SpanRecord[]) => {
-    for (const span of spans) {
-      statement.run(
-        span.traceId,
-        span.spanId,
-        span.parentSpanId,
-        span.name,
-        span.kind,
-        span.startTimeMs,
-        span.endTimeMs,
-        span.statusCode,
-        span.statusMessage,
-        JSON.stringify(span.attributes),
-        JSON.stringify(span.events),
-        span.projectId,
-        span.agent,
-        span.model,
-        span.sessionId,
-        span.costMicros,
-      );
-    }
-  });
-}
-
-async function timed(work: () => Promise<void> | void): Promise<number> {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "gantry-span-bench-"));
   try {
     const store = await openStore({ root: join(folder, "repository") });
     // The raw peer gets its schema from the same migrations, then its own connection with the same pragmas.
-    const rawPath = (await openStore({ root: join(folder, "raw") }).then(async (peer) => {
-      await peer.close();
-      return peer.location;
-    })) as string;
-    const raw = new BetterSqlite3(rawPath);
-    for (const pragma of sqlitePragmas) raw.pragma(pragma);
-    const insertRaw = rawInserter(raw);
+    const raw = await openRawSpanDatabase(folder);
+    const insertRaw = rawSpanInserter(raw);
 
     // Print both connections' durability settings, so a mismatch would show rather than flatter a side.
     const synchronousNames = ["OFF", "NORMAL", "FULL", "EXTRA"];
