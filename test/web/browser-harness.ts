@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { describe, it } from "vitest";
 
 // Debian's chromium, driven by playwright-core (no browser download). Install: apt-get install -y chromium
 export const chromiumPath = process.env.GANTRY_CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -8,7 +9,7 @@ export const chromiumAvailable = existsSync(chromiumPath);
 export const chromiumRequired = Boolean(process.env.CI);
 
 /** Says loudly, once per test file, that the browser tests of `suite` will not run. */
-export function warnIfChromiumMissing(suite: string): void {
+function warnIfChromiumMissing(suite: string): void {
   if (chromiumAvailable || chromiumRequired) return;
   console.warn(
     [
@@ -21,6 +22,19 @@ export function warnIfChromiumMissing(suite: string): void {
       "",
     ].join("\n"),
   );
+}
+
+/**
+ * Call once at the top of a browser test file: without chromium its tests skip with a loud warning, or,
+ * with CI set, a `<suite> prerequisites` test fails saying how to install it.
+ */
+export function requireChromium(suite: string): void {
+  warnIfChromiumMissing(suite);
+  describe.runIf(!chromiumAvailable && chromiumRequired)(`${suite} prerequisites`, () => {
+    it(`finds chromium at ${chromiumPath}`, () => {
+      throw new Error(`${chromiumPath} is missing; install it with: apt-get install -y chromium`);
+    });
+  });
 }
 
 /** Headless chromium with no network chatter of its own: only the test's loopback server is reached. */

@@ -1,20 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
-  launchChromium,
-  openBrowserPage,
-  visibleText,
-  warnIfChromiumMissing,
-} from "./browser-harness.js";
-import { dashboardFolder, ensureDashboardBuild } from "./ensure-dashboard-build.js";
-import {
-  type FakeControlPlane,
-  type FakeControlPlaneOptions,
-  startFakeControlPlane,
-} from "./fake-control-plane.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable, requireChromium, visibleText } from "./browser-harness.js";
+import { useDashboardBrowser } from "./dashboard-browser.js";
 
 const screenshotPath = "/tmp/gantry-dashboard.png";
 const signInScreenshotPath = "/tmp/gantry-dashboard-sign-in.png";
@@ -34,43 +21,10 @@ function navigationMarker(page: Page): Promise<string | undefined> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).gantryNavigationMarker);
 }
 
-warnIfChromiumMissing("dashboard browser tests");
-
-describe.runIf(!chromiumAvailable && chromiumRequired)("dashboard browser test prerequisites", () => {
-  it(`finds chromium at ${chromiumPath}`, () => {
-    throw new Error(`${chromiumPath} is missing; install it with: apt-get install -y chromium`);
-  });
-});
+requireChromium("dashboard browser tests");
 
 describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let controlPlane: FakeControlPlane | undefined;
-
-  beforeAll(async () => {
-    await ensureDashboardBuild();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await controlPlane?.close();
-    context = undefined;
-    controlPlane = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  /** A fresh control plane and a fresh browser context (empty sessionStorage) for one scenario. */
-  async function openDashboard(options: Omit<FakeControlPlaneOptions, "dashboardFolder"> = {}) {
-    controlPlane = await startFakeControlPlane({ dashboardFolder, ...options });
-    const opened = await openBrowserPage(browser);
-    context = opened.context;
-    const { page, problems } = opened;
-    return { page, problems, server: controlPlane };
-  }
+  const openDashboard = useDashboardBrowser();
 
   async function textOf(page: Page, regionName: string): Promise<string> {
     const region = page.getByRole("region", { name: regionName, exact: true });

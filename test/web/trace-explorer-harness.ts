@@ -1,14 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
-import { launchChromium, openBrowserPage, visibleText } from "./browser-harness.js";
-import { dashboardFolder, ensureDashboardBuild, repositoryRoot } from "./ensure-dashboard-build.js";
-import {
-  type FakeControlPlane,
-  type FakeControlPlaneOptions,
-  startFakeControlPlane,
-} from "./fake-control-plane.js";
+import type { Locator, Page } from "playwright-core";
+import { visibleText } from "./browser-harness.js";
+import { type DashboardOptions, type OpenedDashboard, useDashboardBrowser } from "./dashboard-browser.js";
+import { repositoryRoot } from "./ensure-dashboard-build.js";
 import type { FakeTrace } from "./fake-trace-builder.js";
 import { buildSampleTraces } from "./fake-trace-samples.js";
 
@@ -90,49 +85,13 @@ export function spanDetails(page: Page): Locator {
   return page.getByRole("complementary", { name: "Span details" });
 }
 
-export interface OpenedDashboard {
-  page: Page;
-  problems: string[];
-  server: FakeControlPlane;
-}
-
 /**
  * Registers the hooks of a browser suite (build, one chromium, a fresh server and context per test) and
  * returns the function that opens the dashboard on the sample traces placed at the current time.
  */
-export function useTraceExplorerBrowser(): (
-  options?: Omit<FakeControlPlaneOptions, "dashboardFolder">,
-) => Promise<OpenedDashboard> {
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let controlPlane: FakeControlPlane | undefined;
-
-  beforeAll(async () => {
-    await ensureDashboardBuild();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await controlPlane?.close();
-    context = undefined;
-    controlPlane = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  return async (options = {}) => {
+export function useTraceExplorerBrowser(): (options?: DashboardOptions) => Promise<OpenedDashboard> {
+  return useDashboardBrowser(() => {
     const now = Date.now();
-    controlPlane = await startFakeControlPlane({
-      dashboardFolder,
-      now,
-      traces: buildSampleTraces(now),
-      ...options,
-    });
-    const opened = await openBrowserPage(browser);
-    context = opened.context;
-    return { page: opened.page, problems: opened.problems, server: controlPlane };
-  };
+    return { now, traces: buildSampleTraces(now) };
+  });
 }

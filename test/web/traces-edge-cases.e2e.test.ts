@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
-  visibleText,
-  warnIfChromiumMissing,
-} from "./browser-harness.js";
+import { chromiumAvailable, requireChromium, visibleText } from "./browser-harness.js";
 import { seededRandom, TraceBuilder } from "./fake-trace-builder.js";
 import { buildSampleTraces, sampleNames } from "./fake-trace-samples.js";
 import {
@@ -21,16 +15,7 @@ import {
 // The trace explorer at the edges: sessions, paging and auto-refresh, a 5,000-span trace, no traces at
 // all and a trace that does not exist.
 
-warnIfChromiumMissing("trace explorer edge-case browser tests");
-
-describe.runIf(!chromiumAvailable && chromiumRequired)(
-  "trace explorer edge-case browser tests prerequisites",
-  () => {
-    it(`finds chromium at ${chromiumPath}`, () => {
-      throw new Error(`${chromiumPath} is missing; install it with: apt-get install -y chromium`);
-    });
-  },
-);
+requireChromium("trace explorer edge-case browser tests");
 
 describe.skipIf(!chromiumAvailable)("trace explorer edge cases in a real browser", () => {
   const openDashboard = useTraceExplorerBrowser();

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
-  visibleText,
-  warnIfChromiumMissing,
-} from "./browser-harness.js";
+import { chromiumAvailable, requireChromium, visibleText } from "./browser-harness.js";
 import { buildSampleTraces, sampleNames } from "./fake-trace-samples.js";
 import {
   eventually,
@@ -21,13 +15,7 @@ import {
 // The trace explorer as a person uses it: filter the list, open a trace, read its waterfall, its spans
 // and its agents, follow the session. Helpers and the fake server: trace-explorer-harness.ts.
 
-warnIfChromiumMissing("trace explorer browser tests");
-
-describe.runIf(!chromiumAvailable && chromiumRequired)("trace explorer browser tests prerequisites", () => {
-  it(`finds chromium at ${chromiumPath}`, () => {
-    throw new Error(`${chromiumPath} is missing; install it with: apt-get install -y chromium`);
-  });
-});
+requireChromium("trace explorer browser tests");
 
 describe.skipIf(!chromiumAvailable)("trace explorer in a real browser", () => {
   const openDashboard = useTraceExplorerBrowser();
