@@ -5,10 +5,10 @@ import { costOfCall, loadPriceCatalog, type PriceCatalog } from "../../src/model
 import {
   type ReplayServer,
   readChunkLines,
-  readFinishPart,
   readRecordedJson,
   startReplayServer,
 } from "../support/replay-server.js";
+import { callBothWays, costBothWays } from "./cost-both-ways.js";
 
 // The real @ai-sdk/anthropic provider talks to a loopback server replaying recorded Anthropic
 // Messages traffic; usage and cost are taken from what the provider returns, as the model client does.
@@ -46,14 +46,8 @@ afterAll(() => server.close());
 const anthropic = () => createAnthropic({ baseURL: server.baseURL, apiKey: "test-key" });
 
 /** The same response both ways: streamed from `lines`, unstreamed as `json`. */
-async function bothWays(modelName: string, lines: readonly string[], json: unknown) {
-  server.replay({ dialect: "anthropic", streamLines: lines, json });
-  const model = anthropic()(modelName);
-  const generated = await model.doGenerate({ prompt });
-  const streamed = await model.doStream({ prompt });
-  const finish = await readFinishPart(streamed.stream);
-  return { generated, finish };
-}
+const bothWays = (modelName: string, lines: readonly string[], json: unknown) =>
+  callBothWays(server, anthropic()(modelName), prompt, { dialect: "anthropic", streamLines: lines, json });
 
 /** An unstreamed Messages body carrying `usage`, for a recording that has no `.json` twin. */
 function messageBody(model: string, text: string, usage: Record<string, unknown>) {
@@ -86,20 +80,12 @@ describe("Anthropic prompt-cache recording (cache reads and writes, streamed usa
   );
 
   it("normalises usage into disjoint buckets and costs the hand-computed micro-USD, streamed and not", async () => {
-    const { generated, finish } = await bothWays("claude-sonnet-5", lines, json);
-    const streamed = costOfCall(
+    const calls = await bothWays("claude-sonnet-5", lines, json);
+    const { streamed, unstreamed } = costBothWays(
       withOverride,
       "anthropic:claude-sonnet-5",
       "anthropic",
-      finish.usage,
-      finish.providerMetadata,
-    );
-    const unstreamed = costOfCall(
-      withOverride,
-      "anthropic:claude-sonnet-5",
-      "anthropic",
-      generated.usage,
-      generated.providerMetadata,
+      calls,
     );
 
     // message_start said input 2, writes 3068, reads 0, output 69; message_delta's final numbers win.
@@ -155,20 +141,12 @@ describe("Anthropic prompt-cache recording (cache reads and writes, streamed usa
       return JSON.stringify({ ...event, usage: { ...event.usage, cache_creation: split } });
     });
     const body = { ...json, usage: { ...json.usage, cache_creation: split } };
-    const { generated, finish } = await bothWays("claude-sonnet-5", variant, body);
-    const streamed = costOfCall(
+    const calls = await bothWays("claude-sonnet-5", variant, body);
+    const { streamed, unstreamed } = costBothWays(
       withOverride,
       "anthropic:claude-sonnet-5",
       "anthropic",
-      finish.usage,
-      finish.providerMetadata,
-    );
-    const unstreamed = costOfCall(
-      withOverride,
-      "anthropic:claude-sonnet-5",
-      "anthropic",
-      generated.usage,
-      generated.providerMetadata,
+      calls,
     );
     expect(streamed.usage).toMatchObject({ cacheWrite: 269, cacheWrite1h: 3068 });
     // 6 x 3 + 269 x 3.75 + 3068 x 6 + 6289 x 0.30 + 198 x 15
@@ -178,21 +156,8 @@ describe("Anthropic prompt-cache recording (cache reads and writes, streamed usa
   });
 
   it("is unknown — not 0 — while the model is unpriced", async () => {
-    const { generated, finish } = await bothWays("claude-sonnet-5", lines, json);
-    const streamed = costOfCall(
-      bundled,
-      "anthropic:claude-sonnet-5",
-      "anthropic",
-      finish.usage,
-      finish.providerMetadata,
-    );
-    const unstreamed = costOfCall(
-      bundled,
-      "anthropic:claude-sonnet-5",
-      "anthropic",
-      generated.usage,
-      generated.providerMetadata,
-    );
+    const calls = await bothWays("claude-sonnet-5", lines, json);
+    const { streamed, unstreamed } = costBothWays(bundled, "anthropic:claude-sonnet-5", "anthropic", calls);
     expect(streamed.cost).toEqual({ micros: null, source: "unknown" });
     expect(unstreamed.cost).toEqual({ micros: null, source: "unknown" });
     expect(streamed.usage.cacheRead).toBe(6289);
@@ -207,10 +172,9 @@ describe("Anthropic text recording (bundled Sonnet 4.5 price)", () => {
     // equivalent body below carries the stream's numbers.
     const recorded = readRecordedJson("anthropic-text.json") as { usage: Record<string, unknown> };
     const equivalent = { ...recorded, usage: { ...recorded.usage, output_tokens: 30 } };
-    const { generated, finish } = await bothWays("claude-sonnet-4-5-20250929", lines, equivalent);
+    const calls = await bothWays("claude-sonnet-4-5-20250929", lines, equivalent);
     const id = "anthropic:claude-sonnet-4-5-20250929";
-    const streamed = costOfCall(bundled, id, "anthropic", finish.usage, finish.providerMetadata);
-    const unstreamed = costOfCall(bundled, id, "anthropic", generated.usage, generated.providerMetadata);
+    const { streamed, unstreamed } = costBothWays(bundled, id, "anthropic", calls);
     expect(streamed.usage).toEqual({
       input: 12,
       cacheRead: 0,
@@ -243,10 +207,9 @@ describe("Anthropic recording whose message_delta revises input_tokens", () => {
     const lines = readChunkLines("anthropic-message-delta-input-tokens.chunks.txt");
     // No .json twin: the equivalent body carries the delta's final numbers (input 61, output 2).
     const json = messageBody("claude-opus-4-5-20251101", "Hi", { input_tokens: 61, output_tokens: 2 });
-    const { generated, finish } = await bothWays("claude-opus-4-5-20251101", lines, json);
+    const calls = await bothWays("claude-opus-4-5-20251101", lines, json);
     const id = "anthropic:claude-opus-4-5-20251101";
-    const streamed = costOfCall(bundled, id, "anthropic", finish.usage, finish.providerMetadata);
-    const unstreamed = costOfCall(bundled, id, "anthropic", generated.usage, generated.providerMetadata);
+    const { streamed, unstreamed } = costBothWays(bundled, id, "anthropic", calls);
     expect(streamed.usage).toMatchObject({ input: 61, output: 2 });
     // Opus 4.5: 61 x $5 + 2 x $25 per MTok = 305 + 50 = 355 µ$ (message_start's 43 / 1 would give 240)
     expect(streamed.cost.micros).toBe(355);

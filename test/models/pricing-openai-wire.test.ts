@@ -6,10 +6,10 @@ import { computeCost, costOfCall, loadPriceCatalog, type PriceCatalog } from "..
 import {
   type ReplayServer,
   readChunkLines,
-  readFinishPart,
   readRecordedJson,
   startReplayServer,
 } from "../support/replay-server.js";
+import { callBothWays, costBothWays } from "./cost-both-ways.js";
 
 // The real @ai-sdk/openai (Chat Completions) and @ai-sdk/openai-compatible providers talk to a
 // loopback server replaying recorded traffic; usage and cost come from what the providers return.
@@ -32,12 +32,8 @@ const xai = () =>
   createOpenAICompatible({ name: "xai", baseURL: server.baseURL, apiKey: "test-key", includeUsage: true });
 
 /** The same response both ways: streamed from `lines`, unstreamed as `json`. */
-async function bothWays(model: LanguageModelV3, lines: readonly string[], json: unknown) {
-  server.replay({ dialect: "openai", streamLines: lines, json });
-  const generated = await model.doGenerate({ prompt });
-  const finish = await readFinishPart((await model.doStream({ prompt })).stream);
-  return { generated, finish };
-}
+const bothWays = (model: LanguageModelV3, lines: readonly string[], json: unknown) =>
+  callBothWays(server, model, prompt, { dialect: "openai", streamLines: lines, json });
 
 type ChatCompletion = { usage: Record<string, unknown>; model: string };
 
@@ -59,21 +55,8 @@ describe("OpenAI text recording (gpt-4.1-nano, bundled price)", () => {
     const streamUsage = { prompt_tokens: 16, completion_tokens: 300, total_tokens: 316 };
     const equivalent = { ...recorded, usage: { ...recorded.usage, ...streamUsage } };
     const model = openai().chat("gpt-4.1-nano");
-    const { generated, finish } = await bothWays(model, lines, equivalent);
-    const streamed = costOfCall(
-      catalog,
-      "openai:gpt-4.1-nano",
-      "openai",
-      finish.usage,
-      finish.providerMetadata,
-    );
-    const unstreamed = costOfCall(
-      catalog,
-      "openai:gpt-4.1-nano",
-      "openai",
-      generated.usage,
-      generated.providerMetadata,
-    );
+    const calls = await bothWays(model, lines, equivalent);
+    const { streamed, unstreamed } = costBothWays(catalog, "openai:gpt-4.1-nano", "openai", calls);
     expect(streamed.usage).toEqual({
       input: 16,
       cacheRead: 0,
@@ -109,15 +92,8 @@ describe("OpenAI cached and reasoning tokens (o4-mini)", () => {
   const json = { ...(readRecordedJson("openai-text.json") as ChatCompletion), usage };
 
   it("takes cached tokens out of input and reasoning out of output, and costs each once", async () => {
-    const { generated, finish } = await bothWays(openai().chat("o4-mini"), lines, json);
-    const streamed = costOfCall(catalog, "openai:o4-mini", "openai", finish.usage, finish.providerMetadata);
-    const unstreamed = costOfCall(
-      catalog,
-      "openai:o4-mini",
-      "openai",
-      generated.usage,
-      generated.providerMetadata,
-    );
+    const calls = await bothWays(openai().chat("o4-mini"), lines, json);
+    const { streamed, unstreamed } = costBothWays(catalog, "openai:o4-mini", "openai", calls);
     // input 2000 - 1536 = 464; output 900 - 640 = 260
     expect(streamed.usage).toEqual({
       input: 464,
@@ -156,15 +132,8 @@ describe("xAI text recording (OpenAI-compatible; reasoning outside completion to
   };
 
   it("uses xAI's own bill, which the normalised usage and the bundled price reproduce", async () => {
-    const { generated, finish } = await bothWays(xai().chatModel("grok-3-mini"), lines, json);
-    const streamed = costOfCall(catalog, "xai:grok-3-mini", "xai", finish.usage, finish.providerMetadata);
-    const unstreamed = costOfCall(
-      catalog,
-      "xai:grok-3-mini",
-      "xai",
-      generated.usage,
-      generated.providerMetadata,
-    );
+    const calls = await bothWays(xai().chatModel("grok-3-mini"), lines, json);
+    const { streamed, unstreamed } = costBothWays(catalog, "xai:grok-3-mini", "xai", calls);
     expect(streamed.usage).toEqual({
       input: 1,
       cacheRead: 11,
@@ -186,25 +155,8 @@ describe("xAI text recording (OpenAI-compatible; reasoning outside completion to
 describe("an unpriced model", () => {
   it("costs unknown — not 0 — streamed and unstreamed, and still reports its usage", async () => {
     const lines = readChunkLines("openai-text.chunks.txt");
-    const { generated, finish } = await bothWays(
-      openai().chat("gpt-9-preview"),
-      lines,
-      readRecordedJson("openai-text.json"),
-    );
-    const streamed = costOfCall(
-      catalog,
-      "openai:gpt-9-preview",
-      "openai",
-      finish.usage,
-      finish.providerMetadata,
-    );
-    const unstreamed = costOfCall(
-      catalog,
-      "openai:gpt-9-preview",
-      "openai",
-      generated.usage,
-      generated.providerMetadata,
-    );
+    const calls = await bothWays(openai().chat("gpt-9-preview"), lines, readRecordedJson("openai-text.json"));
+    const { streamed, unstreamed } = costBothWays(catalog, "openai:gpt-9-preview", "openai", calls);
     expect(streamed.cost).toEqual({ micros: null, source: "unknown" });
     expect(unstreamed.cost).toEqual({ micros: null, source: "unknown" });
     expect(streamed.usage.output).toBe(300);
