@@ -1,8 +1,7 @@
 import type { ItemPage } from "../api/merge-refreshed-page.js";
 import { parseSessionList, type SessionSummary, sessionListPath } from "../api/sessions-api.js";
 import { usePagedList } from "../api/use-paged-list.js";
-import { ErrorPanel } from "../components/error-panel.js";
-import { LoadMoreFooter } from "../components/load-more-footer.js";
+import { PagedListRefreshButton, PagedListView } from "../components/paged-list-view.js";
 import { SessionTable } from "../components/sessions/session-table.js";
 
 const pageSize = 50;
@@ -23,7 +22,7 @@ function pathWithCursor(cursor: string): string {
 
 /** Sessions: conversations and jobs that span several traces, most recently active first. */
 export function SessionsPage() {
-  const { state, loadMore, refresh, reload } = usePagedList({
+  const list = usePagedList({
     path: firstPagePath,
     pathWithCursor,
     parse: parseSessionPage,
@@ -40,26 +39,13 @@ export function SessionsPage() {
           </p>
         </div>
         <div className="page-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={refresh}
-            disabled={state.status !== "ready" || state.refreshing}
-          >
-            {state.status === "ready" && state.refreshing ? "Refreshing…" : "Refresh"}
-          </button>
+          <PagedListRefreshButton list={list} />
         </div>
       </div>
-      {state.status === "loading" && (
-        <p className="muted loading-line" role="status">
-          Loading sessions…
-        </p>
-      )}
-      {state.status === "error" && (
-        <ErrorPanel title="Could not load sessions" error={state.error} onRetry={reload} />
-      )}
-      {state.status === "ready" &&
-        (state.list.items.length === 0 ? (
+      <PagedListView
+        list={list}
+        noun="session"
+        empty={
           <div className="empty-state">
             <h2>No sessions yet</h2>
             <p className="muted">
@@ -68,19 +54,9 @@ export function SessionsPage() {
               ), as agent runs started with a session do.
             </p>
           </div>
-        ) : (
-          <>
-            <SessionTable sessions={state.list.items} />
-            <LoadMoreFooter
-              shownCount={state.list.items.length}
-              noun="session"
-              hasMore={state.list.nextCursor !== null}
-              loadingMore={state.loadingMore}
-              pageError={state.pageError}
-              onLoadMore={loadMore}
-            />
-          </>
-        ))}
+        }
+        renderItems={(sessions) => <SessionTable sessions={sessions} />}
+      />
     </>
   );
 }

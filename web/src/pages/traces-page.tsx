@@ -4,8 +4,7 @@ import type { TraceSummary } from "../api/trace-schemas.js";
 import { parseTraceList } from "../api/traces-api.js";
 import { usePagedList } from "../api/use-paged-list.js";
 import { AutoRefreshToggle } from "../components/auto-refresh-toggle.js";
-import { ErrorPanel } from "../components/error-panel.js";
-import { LoadMoreFooter } from "../components/load-more-footer.js";
+import { PagedListRefreshButton, PagedListView } from "../components/paged-list-view.js";
 import { TraceFilterBar } from "../components/traces/trace-filter-bar.js";
 import { TraceTable } from "../components/traces/trace-table.js";
 import { TracesEmptyState } from "../components/traces/traces-empty-state.js";
@@ -43,12 +42,13 @@ export function TracesPage() {
   const filters = useMemo(() => parseTraceFilters(search), [search]);
   const [autoRefresh, setAutoRefresh] = useState(false);
   const visible = useDocumentVisible();
-  const { state, loadMore, refresh, reload } = usePagedList({
+  const list = usePagedList({
     path: traceListApiPath(filters, { limit: pageSize }),
     pathWithCursor: (cursor) => traceListApiPath(filters, { limit: pageSize, cursor }),
     parse: parseTracePage,
     keyOf: traceKey,
   });
+  const { state, refresh } = list;
   useInterval(refresh, autoRefreshSeconds * 1000, autoRefresh && visible);
 
   const traces = state.status === "ready" ? state.list.items : [];
@@ -75,14 +75,7 @@ export function TracesPage() {
             intervalSeconds={autoRefreshSeconds}
             onChange={setAutoRefresh}
           />
-          <button
-            type="button"
-            className="button"
-            onClick={refresh}
-            disabled={state.status !== "ready" || state.refreshing}
-          >
-            {state.status === "ready" && state.refreshing ? "Refreshing…" : "Refresh"}
-          </button>
+          <PagedListRefreshButton list={list} />
         </div>
       </div>
       <TraceFilterBar
@@ -91,33 +84,17 @@ export function TracesPage() {
         agentSuggestions={agentSuggestions}
         modelSuggestions={modelSuggestions}
       />
-      {state.status === "loading" && (
-        <p className="muted loading-line" role="status">
-          Loading traces…
-        </p>
-      )}
-      {state.status === "error" && (
-        <ErrorPanel title="Could not load traces" error={state.error} onRetry={reload} />
-      )}
-      {state.status === "ready" &&
-        (state.list.items.length === 0 ? (
+      <PagedListView
+        list={list}
+        noun="trace"
+        empty={
           <TracesEmptyState
             filtered={hasActiveFilters(filters)}
             onClearFilters={() => changeFilters(emptyTraceFilters, { replace: false })}
           />
-        ) : (
-          <>
-            <TraceTable traces={state.list.items} label="Traces" />
-            <LoadMoreFooter
-              shownCount={state.list.items.length}
-              noun="trace"
-              hasMore={state.list.nextCursor !== null}
-              loadingMore={state.loadingMore}
-              pageError={state.pageError}
-              onLoadMore={loadMore}
-            />
-          </>
-        ))}
+        }
+        renderItems={(items) => <TraceTable traces={items} label="Traces" />}
+      />
     </>
   );
 }
