@@ -4,4 +4,5 @@ export * from "./config/index.js";
 export * from "./errors.js";
 export * from "./ids.js";
 export * from "./package-info.js";
+export * from "./point-in-time.js";
 export * from "./result.js";

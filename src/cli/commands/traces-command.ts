@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { systemClock } from "../../core/index.js";
+import { parsePointInTime, systemClock } from "../../core/index.js";
 import { traceDetail, traceNotFound, traceSummaryJson } from "../../server/index.js";
 import {
   rollupByAgent,
@@ -23,20 +23,10 @@ interface FilterOptions {
   since?: number;
 }
 
-const relativeUnits: Record<string, number> = {
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000,
-};
-
 /** `--since`: a duration back from now (`30s`, `15m`, `1h`, `7d`, `2w`) or an ISO-8601 time. */
 function parseSince(value: string): number {
-  const relative = /^(\d+)([smhdw])$/.exec(value.trim());
-  if (relative) return systemClock.now() - Number(relative[1]) * relativeUnits[relative[2]!]!;
-  const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) {
+  const time = parsePointInTime(value, systemClock.now());
+  if (time === undefined) {
     throw new InvalidArgumentError(
       `expected a duration such as 15m, 1h or 7d, or an ISO time, got '${value}'`,
     );

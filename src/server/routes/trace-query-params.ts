@@ -1,17 +1,9 @@
 import { z } from "zod";
-import { type Clock, GantryError } from "../../core/index.js";
+import { type Clock, GantryError, parsePointInTime } from "../../core/index.js";
 import { decodeCursor, type TraceQuery, traceStatuses } from "../../store/index.js";
 
 // Query strings of the traces and sessions routes, checked at the boundary: a wrong value is a 400 that
 // names the parameter, never a store error or a silently ignored filter.
-
-const relativeUnits: Record<string, number> = {
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000,
-};
 
 /** A 400 naming the query parameter and what it accepts. */
 export function invalidParameter(parameter: string, problem: string): GantryError {
@@ -27,11 +19,8 @@ export function invalidParameter(parameter: string, problem: string): GantryErro
 
 /** Epoch ms from an ISO-8601 time or a duration back from now (`15m`, `24h`, `7d`, `30s`, `2w`). */
 export function parseTimeParameter(parameter: string, value: string, clock: Clock): number {
-  const relative = /^(\d+)([smhdw])$/.exec(value.trim());
-  if (relative) return clock.now() - Number(relative[1]) * relativeUnits[relative[2]!]!;
-  // Only full dates: Date.parse would also take "5" or "May" and guess.
-  const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) {
+  const time = parsePointInTime(value, clock.now());
+  if (time === undefined) {
     throw invalidParameter(
       parameter,
       `must be an ISO-8601 time or a duration such as 15m, 24h or 7d, got '${value}'`,
