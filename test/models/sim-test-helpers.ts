@@ -52,21 +52,7 @@ export function functionTool(
 }
 
 /** Reads a stream to the end; an error ends the read and is returned beside the parts seen before it. */
-export async function readParts(
-  stream: ReadableStream<LanguageModelV3StreamPart>,
-): Promise<{ parts: LanguageModelV3StreamPart[]; error: unknown }> {
-  const parts: LanguageModelV3StreamPart[] = [];
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return { parts, error: undefined };
-      parts.push(value);
-    }
-  } catch (error) {
-    return { parts, error };
-  }
-}
+export { readStreamParts as readParts } from "../support/fake-upstreams/read-stream-parts.js";
 
 /** The text carried by a list of stream parts. */
 export function streamedText(parts: readonly LanguageModelV3StreamPart[]): string {
