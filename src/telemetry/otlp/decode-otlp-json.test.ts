@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
+import { catchGantryError } from "../../../test/support/catch-gantry-error.js";
 import { jsonBody, protobufBody, recordSpans } from "../../../test/support/otlp-spans.js";
-import { GantryError } from "../../core/index.js";
 import { decodeOtlpJson } from "./decode-otlp-json.js";
 import { decodeOtlpProtobuf } from "./decode-otlp-protobuf.js";
 
@@ -16,16 +16,6 @@ const span = (last: number, extra: Record<string, unknown> = {}) => ({
   endTimeUnixNano: "1795000000223456789",
   ...extra,
 });
-
-function catchError(work: () => unknown): GantryError {
-  try {
-    work();
-  } catch (error) {
-    if (GantryError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a GantryError");
-}
 
 describe("decodeOtlpJson against the official serializer", () => {
   it("decodes exactly what the protobuf decoder decodes from the same spans", () => {
@@ -183,7 +173,7 @@ describe("decodeOtlpJson envelope", () => {
     ["resourceSpans of the wrong type", encode({ resourceSpans: "x" }), "resourceSpans"],
     ["spans that are not a list", encode({ resourceSpans: [{ scopeSpans: [{ spans: 5 }] }] }), "spans"],
   ])("refuses %s as OTLP_BODY_INVALID", (_label, body, text) => {
-    const error = catchError(() => decodeOtlpJson(body));
+    const error = catchGantryError(() => decodeOtlpJson(body));
     expect(error.code).toBe("OTLP_BODY_INVALID");
     expect(error.message).toContain(text);
   });

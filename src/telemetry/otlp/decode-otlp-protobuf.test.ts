@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
+import { catchGantryError } from "../../../test/support/catch-gantry-error.js";
 import { hrTimeToNanos, protobufBody, recordSpans } from "../../../test/support/otlp-spans.js";
-import { GantryError } from "../../core/index.js";
 import { decodeOtlpProtobuf } from "./decode-otlp-protobuf.js";
 import { bytesField, message, stringField, varintField } from "./protobuf-writer.js";
 
@@ -35,16 +35,6 @@ function sampleSpans() {
     },
     { resource: { "service.name": "checkout", "deployment.environment": "test" }, scopeName: "agent-sdk" },
   );
-}
-
-function catchError(work: () => unknown): GantryError {
-  try {
-    work();
-  } catch (error) {
-    if (GantryError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a GantryError");
 }
 
 describe("decodeOtlpProtobuf against the official serializer", () => {
@@ -119,7 +109,7 @@ describe("decodeOtlpProtobuf on broken input", () => {
   it("refuses a body truncated at any byte, naming the offset and what was expected", () => {
     const body = protobufBody(sampleSpans());
     for (let cut = 1; cut < body.length; cut++) {
-      const error = catchError(() => decodeOtlpProtobuf(body.subarray(0, cut)));
+      const error = catchGantryError(() => decodeOtlpProtobuf(body.subarray(0, cut)));
       expect(error.code).toBe("OTLP_BODY_INVALID");
       expect(error.category).toBe("USER");
       expect(error.details.offset).toEqual(expect.any(Number));
@@ -130,13 +120,13 @@ describe("decodeOtlpProtobuf on broken input", () => {
 
   it("says how many bytes a cut-off field needed", () => {
     const body = protobufBody(sampleSpans());
-    const error = catchError(() => decodeOtlpProtobuf(body.subarray(0, 40)));
+    const error = catchGantryError(() => decodeOtlpProtobuf(body.subarray(0, 40)));
     expect(error.message).toMatch(/but only \d+ remain .*truncated/);
     expect(error.details).toMatchObject({ format: "protobuf", offset: 1, field: "resource_spans" });
   });
 
   it("refuses a wire type that does not exist", () => {
-    const error = catchError(() => decodeOtlpProtobuf(Uint8Array.from([0x0f, 0x00])));
+    const error = catchGantryError(() => decodeOtlpProtobuf(Uint8Array.from([0x0f, 0x00])));
     expect(error.code).toBe("OTLP_BODY_INVALID");
     expect(error.message).toContain("wire type");
   });
