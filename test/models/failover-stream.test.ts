@@ -33,6 +33,27 @@ function pair(primarySteps: StreamStep[], secondaryText = "from the secondary") 
   return { primary, secondary, ...testClient({ "primary:m": primary, "secondary:m": secondary }, { tiers }) };
 }
 
+/**
+ * Streams from tier:main as a caller that aborts once the first text has arrived; returns the read that
+ * was pending at that moment and the call's result, both expected to reject with the abort.
+ */
+async function abortAfterFirstText(client: ReturnType<typeof pair>["client"]) {
+  const controller = new AbortController();
+  const { stream, result } = await client.stream({
+    ...hello,
+    model: "tier:main",
+    abortSignal: controller.signal,
+  });
+  const reader = stream.getReader();
+  for (;;) {
+    const { value } = await reader.read();
+    if (value?.type === "text-delta") break;
+  }
+  const pending = reader.read();
+  controller.abort(new Error("stop"));
+  return { pending, result };
+}
+
 describe("failover of streamed calls", () => {
   it("a stream cut after content errors with MODEL_STREAM_INTERRUPTED and is never re-sent (sim)", async () => {
     const { sleep } = recordingSleep();
@@ -186,19 +207,7 @@ describe("failover of streamed calls", () => {
       { type: "text-delta", id: "t", delta: "Some" },
       { hang: true },
     ]);
-    const controller = new AbortController();
-    const { stream, result } = await client.stream({
-      ...hello,
-      model: "tier:main",
-      abortSignal: controller.signal,
-    });
-    const reader = stream.getReader();
-    for (;;) {
-      const { value } = await reader.read();
-      if (value?.type === "text-delta") break;
-    }
-    const pending = reader.read();
-    controller.abort(new Error("stop"));
+    const { pending, result } = await abortAfterFirstText(client);
     await expect(pending).rejects.toEqual(new Error("stop"));
     await expect(result).rejects.toEqual(new Error("stop"));
     expect(secondary.callCount).toBe(0);
@@ -211,19 +220,7 @@ describe("failover of streamed calls", () => {
       { type: "text-delta", id: "t", delta: "Some" },
       { hang: true, ignoreAbort: true },
     ]);
-    const controller = new AbortController();
-    const { stream, result } = await client.stream({
-      ...hello,
-      model: "tier:main",
-      abortSignal: controller.signal,
-    });
-    const reader = stream.getReader();
-    for (;;) {
-      const { value } = await reader.read();
-      if (value?.type === "text-delta") break;
-    }
-    const pending = reader.read();
-    controller.abort(new Error("stop"));
+    const { pending, result } = await abortAfterFirstText(client);
     await expect(pending).rejects.toEqual(new Error("stop"));
     await expect(result).rejects.toEqual(new Error("stop"));
     expect(timeline(attemptsSeen)).toEqual(["1 primary:m aborted ABORTED"]);
