@@ -14,8 +14,11 @@ import {
   type ModelAttempt,
   type ModelClient,
   type ModelClientOptions,
-  type Sleep,
 } from "../../src/models/index.js";
+import { recordingSleep } from "./sim-test-helpers.js";
+
+// Failover tests import recordingSleep from here with the rest of their helpers.
+export { recordingSleep };
 
 /** V3 usage with plain input and output counts. */
 export function usage(input: number, output: number): LanguageModelV3Usage {
@@ -144,16 +147,6 @@ export function httpError(statusCode: number, headers: Record<string, string> = 
     responseHeaders: headers,
     isRetryable: statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500,
   });
-}
-
-/** A sleep that records every wait and returns at once, honouring an abort. */
-export function recordingSleep(): { sleep: Sleep; waits: number[] } {
-  const waits: number[] = [];
-  const sleep: Sleep = async (ms, signal) => {
-    signal?.throwIfAborted();
-    waits.push(ms);
-  };
-  return { sleep, waits };
 }
 
 export interface TestClient {
