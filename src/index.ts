@@ -16,3 +16,15 @@ export {
   type SimProviderSettings,
   simModel,
 } from "./models/index.js";
+export {
+  type AgentConfig,
+  type AgentDefinition,
+  type AgentLimits,
+  defineAgent,
+  defineTool,
+  type RunEvent,
+  type RunResult,
+  type ToolConfig,
+  type ToolContext,
+  type ToolDefinition,
+} from "./runtime/index.js";

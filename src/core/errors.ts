@@ -5,6 +5,7 @@ export const errorDomains = [
   "STORE",
   "TELEMETRY",
   "MODEL",
+  "AGENT",
   "TOOL",
   "POLICY",
   "BUDGET",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { budgetsSchema } from "./budgets-config-schema.js";
 import { modelsSchema } from "./models-config-schema.js";
 
 export const storeSchema = z.strictObject({
@@ -26,6 +27,13 @@ export const configSchema = z.strictObject({
   store: storeSchema.prefault({}),
   server: serverSchema.prefault({}),
   models: modelsSchema.prefault({}),
+  /**
+   * Agents made with `defineAgent` (runtime). Checked by the runtime when it loads them: the config
+   * schema sits below the runtime and only knows they are values.
+   */
+  agents: z.array(z.unknown()).default([]),
+  /** Spending caps, reserved before each model call (guard). */
+  budgets: budgetsSchema.prefault({}),
 });
 
 /** What a user writes (defaults optional). */

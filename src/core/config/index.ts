@@ -1,3 +1,4 @@
+export * from "./budgets-config-schema.js";
 export * from "./config-schema.js";
 export { type ConfigProblem, formatIssues } from "./format-issues.js";
 export {
