@@ -123,6 +123,31 @@ export interface BudgetLedgerTable {
   created_at: string;
 }
 
+/** `budget_counters`: running totals of one scope in one window (migration 004). */
+export interface BudgetCountersTable {
+  scope_kind: string;
+  scope_id: string;
+  window_key: string;
+  limit_micros: number | null;
+  reserved_micros: number;
+  settled_micros: number;
+  updated_at: string;
+}
+
+/** `budget_reservations`: each hold and how it ended (migration 004). */
+export interface BudgetReservationsTable {
+  id: string;
+  run_id: string | null;
+  amount_micros: number;
+  actual_micros: number | null;
+  /** JSON array of `{ scopeKind, scopeId, windowKey }`, in lock order. */
+  counters: string;
+  /** reserved | settled | released */
+  status: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface ResponseCacheTable {
   key: string;
   model_id: string;
@@ -142,5 +167,7 @@ export interface Database {
   trace_summaries: TraceSummariesTable;
   audit_log: AuditLogTable;
   budget_ledger: BudgetLedgerTable;
+  budget_counters: BudgetCountersTable;
+  budget_reservations: BudgetReservationsTable;
   response_cache: ResponseCacheTable;
 }

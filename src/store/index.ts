@@ -10,9 +10,15 @@ export { auditGenesisHash } from "./audit-spec.js";
 export { sqlitePragmas } from "./connect-sqlite.js";
 export type { Database } from "./database.js";
 export type {
+  LedgerCounter,
+  LedgerCounterKey,
+  LedgerCounterLimit,
   LedgerEntry,
   LedgerEntryKind,
+  LedgerFinishOutcome,
   LedgerRepository,
+  LedgerReserveInput,
+  LedgerReserveResult,
   LedgerScopeKind,
   LedgerSums,
   NewLedgerEntry,

@@ -2,6 +2,7 @@ import { afterAll, describe, it } from "vitest";
 import { redactUrl } from "../../src/store/index.js";
 import { postgresBackend, postgresUrl, probePostgres, type StoreBackend, sqliteBackend } from "./backends.js";
 import { defineAuditSuite } from "./suites/audit-suite.js";
+import { defineLedgerCountersSuite } from "./suites/ledger-counters-suite.js";
 import { defineLedgerSuite } from "./suites/ledger-suite.js";
 import { defineMigrationsSuite } from "./suites/migrations-suite.js";
 import { defineProjectsAndKeysSuite } from "./suites/projects-and-keys-suite.js";
@@ -20,6 +21,7 @@ const suites = [
   defineTracesSuite,
   defineAuditSuite,
   defineLedgerSuite,
+  defineLedgerCountersSuite,
   defineResponseCacheSuite,
 ];
 

@@ -1,6 +1,7 @@
 import { initialMigration } from "./001-initial.js";
 import { responseCacheMigration } from "./002-response-cache.js";
 import { traceSummariesMigration } from "./003-trace-summaries.js";
+import { budgetCountersMigration } from "./004-budget-counters.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration, MigrationContext } from "./migration.js";
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   initialMigration,
   responseCacheMigration,
   traceSummariesMigration,
+  budgetCountersMigration,
 ];

@@ -12,6 +12,7 @@ import {
 } from "../ledger-spec.js";
 import { invalidInput } from "../store-errors.js";
 import { checkMicros, pageLimit } from "./column-values.js";
+import { createLedgerReservations } from "./ledger-reservations.js";
 import type { RepositoryContext } from "./repository-context.js";
 
 function toRecord(row: Selectable<BudgetLedgerTable>): LedgerEntry {
@@ -35,8 +36,12 @@ function checkOneOf<T extends string>(value: string, allowed: readonly T[], fiel
   return value as T;
 }
 
-/** The budget ledger's storage: entries are only ever appended; totals are sums over them. */
-export function createLedgerRepository({ db, clock }: RepositoryContext): LedgerRepository {
+/**
+ * The budget ledger's storage: counters that reservations are held against atomically, and entries
+ * that are only ever appended (the audit trail; totals are sums over them).
+ */
+export function createLedgerRepository(context: RepositoryContext): LedgerRepository {
+  const { db, clock } = context;
   function toRow(entry: NewLedgerEntry): Selectable<BudgetLedgerTable> {
     return {
       id: entry.id ?? newId("ledger", clock),
@@ -62,6 +67,8 @@ export function createLedgerRepository({ db, clock }: RepositoryContext): Ledger
   }
 
   return {
+    ...createLedgerReservations(context, insert),
+
     async append(entry) {
       return (await insert(db, [entry]))[0]!;
     },
