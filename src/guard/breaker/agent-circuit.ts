@@ -16,7 +16,8 @@ export type Admission =
       ticket: SessionTicket;
       reason: TripReason;
       openedAt: number;
-      recentTrips: number;
+      /** Tripped sessions counted when the circuit (last) opened. */
+      openingTrips: number;
       /** Blocked because a half-open trial is running, not because the cooldown is still on. */
       trialRunning: boolean;
     };
@@ -38,6 +39,7 @@ export class AgentCircuit {
   private tripTimes: number[] = [];
   private openedAt: number | undefined;
   private openingReason: TripReason = "cost-envelope";
+  private openingTrips = 0;
   private trial: { ticket: SessionTicket; startedAt: number } | undefined;
 
   /** Lets a new session in at `now`, and says how. */
@@ -57,7 +59,7 @@ export class AgentCircuit {
       ticket: { kind: "blocked", counted: true },
       reason: this.openingReason,
       openedAt: this.openedAt ?? now,
-      recentTrips: this.countRecent(now, settings),
+      openingTrips: this.openingTrips,
       trialRunning: this.state === "half-open",
     };
   }
@@ -107,6 +109,7 @@ export class AgentCircuit {
     this.state = "open";
     this.openedAt = now;
     this.openingReason = reason;
+    this.openingTrips = this.tripTimes.length;
     this.trial = undefined;
   }
 

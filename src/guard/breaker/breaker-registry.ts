@@ -124,14 +124,19 @@ function openCircuitTrip(
     reason: admission.reason,
     degradation: settings.degradation,
     message:
-      `The breaker of agent "${agent}" is open (${admission.recentTrips} tripped sessions, last for ${admission.reason}); ` +
+      `The breaker of agent "${agent}" is open after ${plural(admission.openingTrips, "tripped session")} ` +
+      `(the last for ${admission.reason}); ` +
       `sessions start degraded ${until}`,
     details: {
       circuit: admission.trialRunning ? "half-open" : "open",
       openedAt: admission.openedAt,
       reopensAt,
-      recentTrips: admission.recentTrips,
+      openingTrips: admission.openingTrips,
     },
     at: now,
   };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
