@@ -8,12 +8,14 @@ import { providerOf } from "./client/attempt-ledger.js";
 import { createModelClient } from "./client/create-model-client.js";
 import type { ResponseCache } from "./client/model-client-options.js";
 import { createKeepAliveFetch, type FetchFunction } from "./keep-alive-fetch.js";
-import type { ModelAttempt, ModelClient } from "./model-call-spec.js";
+import type { ModelAttempt, ModelClient, ModelRequest } from "./model-call-spec.js";
 import { costOfCall } from "./pricing/cost-of-call.js";
+import { estimateRequestCost } from "./pricing/estimate-request-cost.js";
 import { loadPriceCatalog, type PriceCatalog } from "./pricing/price-catalog.js";
 import { createProviderRegistry, type ProviderRegistry } from "./providers/provider-registry.js";
 import { createRouter } from "./routing/create-router.js";
 import type { SimProviderSettings } from "./sim/sim-provider.js";
+import { loadTokenCounter } from "./sim/token-counter.js";
 import { tracedModelClient } from "./traced-model-client.js";
 
 /** One model or tier a workspace can name, as `gantry models list` and `GET /v1/models` show it. */
@@ -42,6 +44,11 @@ export interface ModelAccess {
   catalog: PriceCatalog;
   /** Every model the config names, then every tier as `tier:<name>`. */
   listModels(): ModelListing[];
+  /**
+   * The most a request can cost in micro-USD, for budget reservations: its prompt tokens (o200k_base)
+   * plus `maxOutputTokens` (else the default) at the dearest candidate's price; null when unpriced.
+   */
+  estimateCost(request: ModelRequest): Promise<number | null>;
 }
 
 export interface CreateModelAccessOptions {
@@ -64,6 +71,8 @@ export interface CreateModelAccessOptions {
   telemetry?: Telemetry;
   /** The HTTP client for provider calls; a keep-alive node:http fetch when omitted (see keep-alive-fetch.ts). */
   fetch?: FetchFunction;
+  /** Output tokens `estimateCost` reserves for a request without `maxOutputTokens`; default `budgets.defaultMaxOutputTokens` (4096). */
+  defaultMaxOutputTokens?: number;
 }
 
 /**
@@ -114,7 +123,18 @@ export async function createModelAccess(options: CreateModelAccessOptions): Prom
   const client = options.telemetry
     ? tracedModelClient(untraced, options.telemetry, models.default)
     : untraced;
-  return { client, registry, catalog, listModels: () => listModels(registry, models.default) };
+  const defaultMaxOutputTokens =
+    options.defaultMaxOutputTokens ?? workspace.config.budgets?.defaultMaxOutputTokens ?? 4096;
+  const estimateCost = async (request: ModelRequest) => {
+    const counter = await loadTokenCounter();
+    return estimateRequestCost(request, {
+      router,
+      catalog,
+      defaultMaxOutputTokens,
+      countTokens: (text) => counter.count(text),
+    });
+  };
+  return { client, registry, catalog, listModels: () => listModels(registry, models.default), estimateCost };
 }
 
 // The client's cache port returns nothing from `set`; the store cache says whether it stored.

@@ -3,6 +3,12 @@
 export { isLongContext, longContextThreshold, type UsageBucket } from "./bucket-prices.js";
 export { type ComputeCostOptions, computeCost } from "./compute-cost.js";
 export { type CallAccounting, costOfCall } from "./cost-of-call.js";
+export {
+  type EstimateCallCostOptions,
+  type EstimatePromptInput,
+  estimateCallCost,
+} from "./estimate-call-cost.js";
+export { type EstimateRequestCostOptions, estimateRequestCost } from "./estimate-request-cost.js";
 export { normaliseUsage } from "./normalise-usage.js";
 export type { PriceFile, PriceProblem, PriceSnapshot } from "./parse-price-file.js";
 export {
