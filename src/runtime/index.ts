@@ -1,7 +1,12 @@
 // The runtime module's only entry point: agents, tools, the step loop and run state.
 
 export * from "./agent-definition.js";
+export { type CreateRuntimeOptions, createRuntime } from "./create-runtime.js";
+export { checkFinalOutput } from "./final-output.js";
+export { loadRunState } from "./load-run-state.js";
+export { resolvePromptFile } from "./prompt-file.js";
 export type * from "./run-events.js";
 export * from "./run-state.js";
 export type * from "./runtime-spec.js";
 export * from "./tool-definition.js";
+export { cheaperTierOf, createWorkspaceRuntime, type WorkspaceRuntimeOptions } from "./workspace-runtime.js";

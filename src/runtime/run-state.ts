@@ -94,6 +94,8 @@ export interface RunStateV1 {
   /** Wall-clock milliseconds used by earlier attempts of this run (a resume continues the clock). */
   elapsedMs: number;
   traceId?: string;
+  /** W3C trace context of the run's first agent span: a resumed run continues the same trace. */
+  traceParent?: Record<string, string>;
   startedAt: string;
 }
 

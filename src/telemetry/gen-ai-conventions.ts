@@ -97,6 +97,16 @@ export const gantryEvents = {
   /** The span was ended because its run was aborted; attribute `gantry.abort.reason`. */
   aborted: "aborted",
   abortReasonKey: "gantry.abort.reason",
+  /** A session breaker tripped; attributes `gantry.breaker.*`. */
+  breakerTrip: "gantry.breaker.trip",
+  breakerReasonKey: "gantry.breaker.reason",
+  breakerDegradationKey: "gantry.breaker.degradation",
+  breakerMessageKey: "gantry.breaker.message",
+  /** A budget cap refused a reservation; the run paused. */
+  budgetExceeded: "gantry.budget.exceeded",
+  /** The run paused (budget, breaker, approval); attribute `gantry.pause.reason`. */
+  runPause: "gantry.run.pause",
+  pauseReasonKey: "gantry.pause.reason",
 } as const;
 
 /** Baggage entries Gantry propagates and copies onto every span started under them. */

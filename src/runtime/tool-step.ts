@@ -1,0 +1,200 @@
+import type { JsonValue } from "../core/index.js";
+import { applyTrip } from "./apply-trip.js";
+import { executeTool, type ToolOutcome } from "./execute-tool.js";
+import { subagentInputSchema } from "./model-tools.js";
+import {
+  answerToolCall,
+  closePendingToolCalls,
+  type PendingToolCall,
+  pendingToolCalls,
+} from "./pending-tool-calls.js";
+import type { RunContext } from "./run-context.js";
+import { failRun } from "./run-outcomes.js";
+import type { ToolCallRecord } from "./run-state.js";
+
+// The tool calls of one step. Each call is marked `started` in a checkpoint before it runs and
+// `completed` with its result in a checkpoint after, so a resumed run replays recorded results and
+// re-enters only calls that never recorded one, with the same idempotency key. Calls of a step run
+// at most `toolConcurrency` at a time; the breaker sees each call before it runs.
+
+function recordFor(context: RunContext, call: PendingToolCall, step: number): ToolCallRecord {
+  const existing = context.state.toolCalls.find((record) => record.toolCallId === call.toolCallId);
+  if (existing) return existing;
+  const record: ToolCallRecord = {
+    toolCallId: call.toolCallId,
+    toolName: call.toolName,
+    input: call.input,
+    idempotencyKey: `${context.state.runId}:${call.toolCallId}`,
+    step,
+    attempts: 0,
+    status: "started",
+  };
+  context.state.toolCalls.push(record);
+  return record;
+}
+
+async function runOne(
+  context: RunContext,
+  call: PendingToolCall,
+  record: ToolCallRecord,
+): Promise<ToolOutcome> {
+  const { agent, state } = context;
+  const subagent = agent.subagents.find((candidate) => candidate.name === call.toolName);
+  if (subagent) {
+    const input = subagentInputSchema.safeParse(call.input);
+    if (!input.success)
+      return {
+        kind: "error",
+        error: {
+          code: "TOOL_INPUT_INVALID",
+          message: `Call ${subagent.name} with { "input": "<what to ask>" }`,
+        },
+      };
+    const trip = context.breaker?.recordHandoff(agent.name, subagent.name);
+    if (trip && applyTrip(context, trip) === "stopped") {
+      return { kind: "error", error: { code: "BREAKER_TRIPPED", message: trip.message } };
+    }
+    const child = await context.runSubagent(subagent, input.data.input);
+    state.costMicros += child.costMicros;
+    if (child.status === "completed") return { kind: "ok", output: child.output };
+    return {
+      kind: "error",
+      error: {
+        code: child.error?.code ?? "SUBAGENT_NOT_COMPLETED",
+        message: `${subagent.name} ${child.status}: ${child.error?.message ?? child.pause?.message ?? ""}`,
+      },
+    };
+  }
+  const tool = agent.tools.find((candidate) => candidate.name === call.toolName);
+  if (!tool) {
+    const names = [...agent.tools.map((known) => known.name), ...agent.subagents.map((known) => known.name)];
+    return {
+      kind: "error",
+      error: {
+        code: "TOOL_NOT_FOUND",
+        message: `There is no tool named ${call.toolName}; the tools are: ${names.join(", ")}`,
+      },
+    };
+  }
+  const context_ = {
+    runId: state.runId,
+    agent: agent.name,
+    toolCallId: call.toolCallId,
+    idempotencyKey: record.idempotencyKey,
+    attempt: record.attempts,
+    ...(state.sessionId ? { sessionId: state.sessionId } : {}),
+  };
+  const execute = () => executeTool(tool, call.input, context_, context.signal);
+  const telemetry = context.deps.telemetry;
+  if (!telemetry) return execute();
+  return telemetry.startToolSpan(
+    { name: tool.name, callId: call.toolCallId, description: tool.description, arguments: call.input },
+    async (span) => {
+      const outcome = await execute();
+      if (outcome.kind !== "ok") span.setStatus({ code: 2, message: outcome.error.message });
+      return outcome;
+    },
+  );
+}
+
+function finish(
+  context: RunContext,
+  call: PendingToolCall,
+  record: ToolCallRecord,
+  outcome: ToolOutcome,
+  step: number,
+): void {
+  if (outcome.kind === "ok") {
+    record.status = "completed";
+    record.output = outcome.output;
+    answerToolCall(context.state, call, { output: outcome.output });
+    context.emit({
+      type: "tool-call-end",
+      step,
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
+      output: outcome.output,
+    });
+    return;
+  }
+  const error =
+    outcome.kind === "error" ? outcome.error : { code: outcome.error.code, message: outcome.error.message };
+  record.status = "failed";
+  record.error = error;
+  answerToolCall(context.state, call, { error: error.message });
+  context.emit({ type: "tool-call-end", step, toolCallId: call.toolCallId, toolName: call.toolName, error });
+}
+
+function replay(context: RunContext, call: PendingToolCall, record: ToolCallRecord): void {
+  const result =
+    record.status === "completed"
+      ? { output: record.output ?? null }
+      : { error: record.error?.message ?? "failed" };
+  answerToolCall(context.state, call, result);
+  context.emit({
+    type: "tool-call-end",
+    step: record.step,
+    toolCallId: call.toolCallId,
+    toolName: call.toolName,
+    ...("output" in result
+      ? { output: result.output as JsonValue }
+      : { error: record.error ?? { code: "TOOL_FAILED", message: result.error } }),
+    replayed: true,
+  });
+}
+
+/** Runs every pending tool call of the last step; sets `context.outcome` when the run must stop. */
+export async function toolStep(context: RunContext): Promise<void> {
+  const { state, agent } = context;
+  const pending = pendingToolCalls(state);
+  if (pending.length === 0) return;
+  const step = state.steps;
+  if (state.toolsDisabled) {
+    closePendingToolCalls(state, "Not run: tools were stopped by the circuit breaker.");
+    return context.checkpoint();
+  }
+  const toRun: Array<{ call: PendingToolCall; record: ToolCallRecord }> = [];
+  for (const call of pending) {
+    const record = recordFor(context, call, step);
+    if (record.status !== "started") {
+      replay(context, call, record);
+      continue;
+    }
+    if (record.attempts === 0) {
+      const trip = context.breaker?.recordToolCall(call.toolName, call.input);
+      if (trip && (applyTrip(context, trip) === "stopped" || state.toolsDisabled)) {
+        closePendingToolCalls(state, `Not run: ${trip.message}`);
+        return context.checkpoint();
+      }
+    }
+    toRun.push({ call, record });
+  }
+  for (const { record } of toRun) record.attempts += 1;
+  if (context.breaker) state.breaker = context.breaker.snapshot();
+  await context.checkpoint();
+
+  let fatal: ToolOutcome | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (next < toRun.length) {
+      const { call, record } = toRun[next++]!;
+      context.emit({
+        type: "tool-call-start",
+        step,
+        toolCallId: call.toolCallId,
+        toolName: call.toolName,
+        input: call.input,
+      });
+      const outcome = await runOne(context, call, record);
+      if (outcome.kind === "fatal") fatal ??= outcome;
+      finish(context, call, record, outcome, step);
+      await context.checkpoint();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(agent.limits.toolConcurrency, toRun.length) }, worker));
+  if (fatal?.kind === "fatal") failRun(context, fatal.error);
+  else if (context.signal.aborted && !context.outcome) {
+    context.outcome = { status: "cancelled" };
+    state.stopReason = "cancelled";
+  }
+}
