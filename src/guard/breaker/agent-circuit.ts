@@ -28,6 +28,11 @@ export interface SessionTicket {
   counted: boolean;
 }
 
+/** The ticket of a session the circuit never admitted (restored already tripped): it decides nothing. */
+export function bystanderTicket(): SessionTicket {
+  return { kind: "blocked", counted: true };
+}
+
 export interface CircuitStatus {
   state: BreakerState;
   recentTrips: number;

@@ -117,4 +117,18 @@ describe("createBreakerRegistry", () => {
       registry.openSession({ agent: "a", snapshot: { ...first.snapshot(), iterations: -1 } }),
     ).rejects.toMatchObject({ code: "BREAKER_SNAPSHOT_INVALID", details: { path: "iterations" } });
   });
+
+  it("lets a session resumed after its trip neither count again nor take the half-open trial", async () => {
+    const clock = new ManualClock();
+    const registry = createBreakerRegistry({ clock });
+    const sessions = [];
+    for (let session = 0; session < 3; session++) sessions.push(await tripBySpinning(registry));
+    clock.advance(600_000);
+    const resumed = await registry.openSession({ agent: "looper", snapshot: sessions[0]!.snapshot() });
+    expect(resumed.trips()).toEqual(sessions[0]!.trips());
+    resumed.end({ tripped: true });
+    expect(registry.status("looper").state).toBe("half-open");
+    const trial = await registry.openSession({ agent: "looper" });
+    expect(trial.trips()).toEqual([]);
+  });
 });

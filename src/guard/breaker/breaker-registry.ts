@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from "../../core/index.js";
 import type { Store } from "../../store/index.js";
-import { type Admission, AgentCircuit } from "./agent-circuit.js";
+import { type Admission, AgentCircuit, bystanderTicket } from "./agent-circuit.js";
 import { resolveBreakerSettings } from "./breaker-settings.js";
 import { emptySnapshot, parseBreakerSnapshot } from "./breaker-snapshot.js";
 import type {
@@ -81,11 +81,14 @@ export function createBreakerRegistry(options: BreakerRegistryOptions = {}): Bre
       lastEnvelope.set(agent, envelope);
       // Admission happens after every await, so no other session can slip through between check and use.
       const circuit = circuitOf(agent);
-      const admission = circuit.admit(clock.now(), settings);
-      if (admission.kind === "blocked" && start.trips.length === 0) {
-        start.trips.push(openCircuitTrip(agent, settings, admission, clock.now()));
+      // A run resumed after its trip stays tripped; it must not count twice nor take the half-open trial.
+      let ticket = bystanderTicket();
+      if (start.trips.length === 0) {
+        const admission = circuit.admit(clock.now(), settings);
+        if (admission.kind === "blocked")
+          start.trips.push(openCircuitTrip(agent, settings, admission, clock.now()));
+        ticket = admission.ticket;
       }
-      const { ticket } = admission;
       return createSessionBreaker({
         agent,
         settings,
