@@ -22,4 +22,20 @@ export {
   envelopeLimitMicros,
   type SessionBreakerOptions,
 } from "./breaker/session-breaker.js";
+export {
+  type BudgetExceededErrorOptions,
+  budgetExceededError,
+  budgetInvalidAmount,
+  budgetLedgerUnavailable,
+  budgetReservationUnknown,
+  formatUsd,
+} from "./budgets/budget-errors.js";
 export * from "./budgets/budget-spec.js";
+export { budgetWindowKey } from "./budgets/budget-windows.js";
+export { type CreateBudgetGuardOptions, createBudgetGuard } from "./budgets/create-budget-guard.js";
+export {
+  type CreateMemoryBudgetGuardOptions,
+  createMemoryBudgetGuard,
+} from "./budgets/create-memory-budget-guard.js";
+export type { BudgetCounterLedger } from "./budgets/ledger-budget-guard.js";
+export { resolveBudgetCounters } from "./budgets/resolve-budget-counters.js";

@@ -144,6 +144,7 @@ export interface BudgetReservationsTable {
   counters: string;
   /** reserved | settled | released */
   status: string;
+  label: string | null;
   created_at: string;
   finished_at: string | null;
 }

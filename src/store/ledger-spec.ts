@@ -73,6 +73,8 @@ export interface LedgerReserveInput {
   reservationId: string;
   runId?: string | null;
   amountMicros: number;
+  /** What the hold is for (e.g. the model id); stored with the reservation. */
+  label?: string | null;
   /** Every counter to hold the amount against; all are charged or none. */
   counters: readonly LedgerCounterLimit[];
 }

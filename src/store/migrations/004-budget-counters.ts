@@ -33,6 +33,8 @@ export const budgetCountersMigration: Migration = {
       // JSON array of the counter keys held, in lock order.
       .addColumn("counters", type.json, (column) => column.notNull())
       .addColumn("status", type.text, (column) => column.notNull())
+      // What the hold was for (e.g. the model id), for people reading the ledger.
+      .addColumn("label", type.text)
       .addColumn("created_at", type.key, (column) => column.notNull())
       .addColumn("finished_at", type.key)
       .execute();

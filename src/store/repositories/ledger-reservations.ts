@@ -171,6 +171,7 @@ export function createLedgerReservations(
               actual_micros: null,
               counters: toJsonText(counters.map(checkKey)),
               status: "reserved",
+              label: input.label ?? null,
               created_at: now,
               finished_at: null,
             })
