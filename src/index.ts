@@ -1,5 +1,8 @@
 // The public SDK surface of the `gantry` package: what a workspace's gantry.config.ts, scenario
 // files and user code import.
+
+// The zod Gantry validates with, so a workspace's tool schemas need no separate install or version match.
+export { z } from "zod";
 export {
   defineConfig,
   type GantryConfig,

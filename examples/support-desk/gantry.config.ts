@@ -1,10 +1,19 @@
 import { defineConfig } from "gantry";
+import { looper, triage } from "./agents/support-agents.ts";
 
 // The example workspace `npm start` serves: a support desk whose triage agent routes tickets.
 // It runs entirely on the embedded `sim` model; set OPENAI_API_KEY or ANTHROPIC_API_KEY and point
 // the tiers at real models to run it for real.
 export default defineConfig({
   name: "support-desk",
+  agents: [triage, looper],
+  // Caps reserved before every model call: a runaway agent stops at the cap, not at the invoice.
+  budgets: {
+    limits: [
+      { scope: "project", window: "day", limitUsd: 5 },
+      { scope: "run", limitUsd: 0.05 },
+    ],
+  },
   models: {
     default: "sim:default",
     tiers: {

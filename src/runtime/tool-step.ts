@@ -155,17 +155,17 @@ export async function toolStep(context: RunContext): Promise<void> {
   }
   const toRun: Array<{ call: PendingToolCall; record: ToolCallRecord }> = [];
   for (const call of pending) {
+    const known = state.toolCalls.some((record) => record.toolCallId === call.toolCallId);
+    // The breaker sees each call once, before its first run; a resumed call was already counted.
+    const trip = known ? undefined : context.breaker?.recordToolCall(call.toolName, call.input);
+    if (trip && (applyTrip(context, trip) === "stopped" || state.toolsDisabled)) {
+      closePendingToolCalls(state, `Not run: ${trip.message}`);
+      return context.checkpoint();
+    }
     const record = recordFor(context, call, step);
     if (record.status !== "started") {
       replay(context, call, record);
       continue;
-    }
-    if (record.attempts === 0) {
-      const trip = context.breaker?.recordToolCall(call.toolName, call.input);
-      if (trip && (applyTrip(context, trip) === "stopped" || state.toolsDisabled)) {
-        closePendingToolCalls(state, `Not run: ${trip.message}`);
-        return context.checkpoint();
-      }
     }
     toRun.push({ call, record });
   }

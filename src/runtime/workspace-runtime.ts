@@ -44,10 +44,7 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
     store,
     budgets,
     breakers: createBreakerRegistry({ store, ...(clock ? { clock } : {}) }),
-    estimateCost: (request) =>
-      (modelAccess as ModelAccess & { estimateCost(r: typeof request): Promise<number | null> }).estimateCost(
-        request,
-      ),
+    estimateCost: (request) => modelAccess.estimateCost(request),
     resolvePrompt: (reference) => resolvePromptFile(workspace.root, reference),
     cheaperTier: cheaperTierOf(Object.keys(config.models.tiers), config.models.default),
     defaultMaxOutputTokens: config.budgets.defaultMaxOutputTokens,
