@@ -36,7 +36,7 @@ export function applyTrip(context: RunContext, trip: BreakerTrip): TripEffect {
   record(context, trip);
   switch (trip.degradation) {
     case "downgrade-tier": {
-      const cheaper = context.deps.cheaperTier?.(context.state.model);
+      const cheaper = context.deps.cheaperTier?.(context.state.model ?? "");
       if (cheaper === undefined) return stopToolsAndSummarize(context);
       context.state.model = cheaper;
       return "continue";

@@ -82,7 +82,7 @@ export function createRuntime(options: CreateRuntimeOptions): Runtime {
       schemaVersion: runStateSchemaVersion,
       runId,
       agent: { name: definition.name, version: definition.version },
-      model: definition.model ?? "",
+      ...(definition.model ? { model: definition.model } : {}),
       input: runOptions.input,
       ...(runOptions.sessionId ? { sessionId: runOptions.sessionId } : {}),
       ...(runOptions.apiKeyId ? { apiKeyId: runOptions.apiKeyId } : {}),
@@ -113,7 +113,6 @@ export function createRuntime(options: CreateRuntimeOptions): Runtime {
           }
         : {}),
     };
-    if (state.model === "") delete (state as Partial<RunState>).model;
     await deps.store.runs.create({
       id: runId,
       projectId: state.projectId,

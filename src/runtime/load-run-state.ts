@@ -21,7 +21,7 @@ const stateV1Schema = z.looseObject({
   schemaVersion: z.literal(1),
   runId: z.string(),
   agent: z.looseObject({ name: z.string(), version: z.string() }),
-  model: z.string(),
+  model: z.string().optional(),
   input: json,
   parentRunIds: z.array(z.string()),
   projectId: z.string(),

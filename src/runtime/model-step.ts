@@ -25,7 +25,7 @@ function buildRequest(context: RunContext): ModelRequest {
   const tools = state.toolsDisabled ? [] : modelTools(agent);
   const schema = outputJsonSchema(agent);
   return {
-    model: state.model,
+    ...(state.model ? { model: state.model } : {}),
     prompt,
     ...(tools.length > 0 ? { tools, toolChoice: { type: "auto" as const } } : {}),
     ...(schema

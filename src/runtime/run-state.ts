@@ -65,8 +65,8 @@ export interface RunStateV1 {
   schemaVersion: 1;
   runId: string;
   agent: { name: string; version: string };
-  /** The model (id or tier) calls go to; a `downgrade-tier` trip changes it. */
-  model: string;
+  /** The model (id or tier) calls go to, when the agent names one (else the workspace default); a `downgrade-tier` trip changes it. */
+  model?: string;
   input: JsonValue;
   sessionId?: string;
   parentRunIds: string[];
