@@ -182,7 +182,7 @@ export async function runSegment(input: SegmentInput): Promise<RunResult> {
         if (context.outcome?.status === "failed")
           span.setStatus({ code: 2, message: context.outcome.error.message });
       },
-      { parent },
+      { parent, signal },
     );
   } else {
     await body();

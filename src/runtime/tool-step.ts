@@ -1,4 +1,5 @@
 import type { JsonValue } from "../core/index.js";
+import type { AgentDefinition } from "./agent-definition.js";
 import { applyTrip } from "./apply-trip.js";
 import { executeTool, type ToolOutcome } from "./execute-tool.js";
 import { subagentInputSchema } from "./model-tools.js";
@@ -33,16 +34,15 @@ function recordFor(context: RunContext, call: PendingToolCall, step: number): To
   return record;
 }
 
-async function runOne(
+function subagentCall(
   context: RunContext,
   call: PendingToolCall,
-  record: ToolCallRecord,
-): Promise<ToolOutcome> {
-  const { agent, state } = context;
-  const subagent = agent.subagents.find((candidate) => candidate.name === call.toolName);
-  if (subagent) {
+  subagent: AgentDefinition,
+): () => Promise<ToolOutcome> {
+  return async () => {
+    const { agent, state } = context;
     const input = subagentInputSchema.safeParse(call.input);
-    if (!input.success)
+    if (!input.success) {
       return {
         kind: "error",
         error: {
@@ -50,6 +50,7 @@ async function runOne(
           message: `Call ${subagent.name} with { "input": "<what to ask>" }`,
         },
       };
+    }
     const trip = context.breaker?.recordHandoff(agent.name, subagent.name);
     if (trip && applyTrip(context, trip) === "stopped") {
       return { kind: "error", error: { code: "BREAKER_TRIPPED", message: trip.message } };
@@ -57,14 +58,25 @@ async function runOne(
     const child = await context.runSubagent(subagent, input.data.input);
     state.costMicros += child.costMicros;
     if (child.status === "completed") return { kind: "ok", output: child.output };
+    const why = child.error?.message ?? child.pause?.message ?? "";
     return {
       kind: "error",
       error: {
         code: child.error?.code ?? "SUBAGENT_NOT_COMPLETED",
-        message: `${subagent.name} ${child.status}: ${child.error?.message ?? child.pause?.message ?? ""}`,
+        message: `${subagent.name} ${child.status}: ${why}`,
       },
     };
-  }
+  };
+}
+
+function toolCall(
+  context: RunContext,
+  call: PendingToolCall,
+  record: ToolCallRecord,
+): (() => Promise<ToolOutcome>) | ToolOutcome {
+  const { agent, state } = context;
+  const subagent = agent.subagents.find((candidate) => candidate.name === call.toolName);
+  if (subagent) return subagentCall(context, call, subagent);
   const tool = agent.tools.find((candidate) => candidate.name === call.toolName);
   if (!tool) {
     const names = [...agent.tools.map((known) => known.name), ...agent.subagents.map((known) => known.name)];
@@ -76,7 +88,7 @@ async function runOne(
       },
     };
   }
-  const context_ = {
+  const toolContext = {
     runId: state.runId,
     agent: agent.name,
     toolCallId: call.toolCallId,
@@ -84,13 +96,22 @@ async function runOne(
     attempt: record.attempts,
     ...(state.sessionId ? { sessionId: state.sessionId } : {}),
   };
-  const execute = () => executeTool(tool, call.input, context_, context.signal);
+  return () => executeTool(tool, call.input, toolContext, context.signal);
+}
+
+async function runOne(
+  context: RunContext,
+  call: PendingToolCall,
+  record: ToolCallRecord,
+): Promise<ToolOutcome> {
+  const work = toolCall(context, call, record);
+  if (typeof work !== "function") return work;
   const telemetry = context.deps.telemetry;
-  if (!telemetry) return execute();
+  if (!telemetry) return work();
   return telemetry.startToolSpan(
-    { name: tool.name, callId: call.toolCallId, description: tool.description, arguments: call.input },
+    { name: call.toolName, callId: call.toolCallId, arguments: call.input },
     async (span) => {
-      const outcome = await execute();
+      const outcome = await work();
       if (outcome.kind !== "ok") span.setStatus({ code: 2, message: outcome.error.message });
       return outcome;
     },
