@@ -5,6 +5,8 @@ import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerKeysCommand } from "./commands/keys-command.js";
 import { registerModelsCommand } from "./commands/models-command.js";
+import { registerRunCommand } from "./commands/run-command.js";
+import { registerRunsCommand } from "./commands/runs-command.js";
 import { registerTracesCommand } from "./commands/traces-command.js";
 import { registerUpCommand } from "./commands/up-command.js";
 
@@ -34,6 +36,8 @@ Docs: docs/README.md`,
   registerDbCommand(program);
   registerKeysCommand(program);
   registerModelsCommand(program);
+  registerRunCommand(program);
+  registerRunsCommand(program);
   registerTracesCommand(program);
   registerDoctorCommand(program);
   return program;

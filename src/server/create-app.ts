@@ -6,9 +6,11 @@ import { dashboardRoutes } from "./dashboard-routes.js";
 import { errorResponse } from "./error-response.js";
 import { gatewayRoutes } from "./gateway/gateway-routes.js";
 import { openAiErrorResponse } from "./gateway/openai-error.js";
+import { agentsRoutes } from "./routes/agents-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { infoRoutes } from "./routes/info-routes.js";
 import { otlpRoutes } from "./routes/otlp-routes.js";
+import { runsRoutes } from "./routes/runs-routes.js";
 import { sessionsRoutes } from "./routes/sessions-routes.js";
 import { tracesRoutes } from "./routes/traces-routes.js";
 import type { ServerContext } from "./server-context.js";
@@ -36,6 +38,8 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   app.route("/", infoRoutes(context));
   app.route("/", tracesRoutes(context));
   app.route("/", sessionsRoutes(context));
+  app.route("/", agentsRoutes(context));
+  app.route("/", runsRoutes(context));
   app.route("/", otlpRoutes(context));
   app.route("/", gatewayRoutes(context));
 

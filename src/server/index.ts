@@ -1,6 +1,23 @@
+export { type ActiveRuns, createActiveRuns } from "./active-runs.js";
 export { createApp } from "./create-app.js";
 export { dashboardFolder } from "./dashboard-routes.js";
 export { errorResponse, statusForError } from "./error-response.js";
+export { type AgentJson, type AgentToolJson, agentJson } from "./routes/agent-json.js";
+export { agentsRoutes } from "./routes/agents-routes.js";
+export { runDetail, runNotFound } from "./routes/run-detail.js";
+export {
+  isResumable,
+  type RunDetailJson,
+  type RunErrorJson,
+  type RunStateSummaryJson,
+  type RunSummaryJson,
+  type RunToolCallJson,
+  runDetailJson,
+  runSummaryJson,
+} from "./routes/run-json.js";
+export { parseRunListQuery } from "./routes/run-query-params.js";
+export { runResultJson } from "./routes/run-response.js";
+export { runsRoutes } from "./routes/runs-routes.js";
 export { sessionsRoutes } from "./routes/sessions-routes.js";
 export { type TraceDetailJson, traceDetail, traceNotFound } from "./routes/trace-detail.js";
 export {

@@ -1,7 +1,9 @@
 import type { Clock, Workspace } from "../core/index.js";
 import type { ModelAccess } from "../models/index.js";
+import type { Runtime } from "../runtime/index.js";
 import type { Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
+import type { ActiveRuns } from "./active-runs.js";
 
 /** Everything a request handler may use; built once by `startServer`. */
 export interface ServerContext {
@@ -17,4 +19,8 @@ export interface ServerContext {
   models: ModelAccess;
   /** Traces of this process's own work (model calls now), exported to the store. */
   telemetry: Telemetry;
+  /** The workspace's agents, built once per process: runs started and resumed over HTTP. */
+  runtime: Runtime;
+  /** Runs started here that have not stopped; closing the server waits for them. */
+  activeRuns: ActiveRuns;
 }

@@ -9,8 +9,10 @@ import {
   type Workspace,
 } from "../core/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
+import { createWorkspaceRuntime, type Runtime } from "../runtime/index.js";
 import type { Store } from "../store/index.js";
 import { createTelemetry, otlpSettingsFromEnv, type Telemetry } from "../telemetry/index.js";
+import { createActiveRuns } from "./active-runs.js";
 import { createApp } from "./create-app.js";
 import type { ServerContext } from "./server-context.js";
 
@@ -27,6 +29,8 @@ export interface StartServerOptions {
   models?: ModelAccess;
   /** Tracing for this server's model calls; one exporting to the store when omitted. */
   telemetry?: Telemetry;
+  /** The agents' runtime (tests); built once from the workspace's agents when omitted. */
+  runtime?: Runtime;
 }
 
 /** A running server: its URL and a graceful close that waits for in-flight requests. */
@@ -71,8 +75,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // Also to the team's collector when the standard OTEL_EXPORTER_OTLP_* variables name one.
       ...withOtlp(otlpSettingsFromEnv(options.env ?? process.env)),
     });
-  // Built before listening, so a misconfigured provider stops start-up with the tier and variable named.
+  // Built before listening, so a misconfigured provider or agent stops start-up with the cause named.
   let models: ModelAccess;
+  let runtime: Runtime;
   try {
     models =
       options.models ??
@@ -82,6 +87,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         env: options.env ?? process.env,
         clock,
         telemetry,
+      }));
+    // One runtime per process: budgets, breakers and their learned envelopes are shared by every request.
+    runtime =
+      options.runtime ??
+      (await createWorkspaceRuntime({
+        workspace: options.workspace,
+        store: options.store,
+        modelAccess: models,
+        telemetry,
+        clock,
       }));
   } catch (error) {
     if (!options.telemetry) await telemetry.shutdown();
@@ -96,6 +111,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     requireKeys: exposed,
     models,
     telemetry,
+    runtime,
+    activeRuns: createActiveRuns(),
   };
   const app = createApp(context, { dashboardFolder: options.dashboardFolder });
   let listening: Awaited<ReturnType<typeof listen>>;
@@ -111,9 +128,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${shownHost}:${address.port}`,
     host: address.address,
     port: address.port,
-    // Spans of the last requests are flushed to the store before the caller closes it.
+    // Runs whose clients hung up, and spans of the last requests, finish before the caller closes the store.
     close: async () => {
       await closeGracefully(server);
+      await context.activeRuns.settled();
       if (!options.telemetry) await telemetry.shutdown();
     },
   };

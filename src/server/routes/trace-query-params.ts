@@ -5,15 +5,15 @@ import { decodeCursor, type TraceQuery, traceStatuses } from "../../store/index.
 // Query strings of the traces and sessions routes, checked at the boundary: a wrong value is a 400 that
 // names the parameter, never a store error or a silently ignored filter.
 
-/** A 400 naming the query parameter and what it accepts. */
-export function invalidParameter(parameter: string, problem: string): GantryError {
+/** A 400 naming the query parameter and what it accepts; `section` is the docs anchor of the route. */
+export function invalidParameter(parameter: string, problem: string, section = "traces"): GantryError {
   return new GantryError({
     code: "QUERY_PARAMETER_INVALID",
     message: `Query parameter '${parameter}' ${problem}`,
     domain: "SERVER",
     category: "USER",
     details: { parameter },
-    hint: "See docs/reference/http-api.md#traces for the accepted values.",
+    hint: `See docs/reference/http-api.md#${section} for the accepted values.`,
   });
 }
 
