@@ -2,6 +2,9 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import type { RunDetailJson } from "../../src/server/index.js";
+import { answerRunApi } from "./fake-run-api.js";
+import { buildSampleRuns } from "./fake-run-samples.js";
 import { answerTraceApi } from "./fake-trace-api.js";
 import type { FakeTrace } from "./fake-trace-builder.js";
 import { buildSampleTraces } from "./fake-trace-samples.js";
@@ -38,6 +41,8 @@ export interface FakeControlPlaneOptions {
   traces?: FakeTrace[];
   /** The largest page the list endpoints return, whatever `limit` asks for (default 200). */
   maxPageSize?: number;
+  /** The runs served by /api/v1/runs; defaults to buildSampleRuns(now, traces). */
+  runs?: RunDetailJson[];
 }
 
 export interface FakeControlPlane {
@@ -103,6 +108,7 @@ async function serveDashboard(folder: string, pathname: string, response: Server
 
 interface TraceContext {
   traces: FakeTrace[];
+  runs: RunDetailJson[];
   now: number;
   maxPageSize: number;
 }
@@ -138,7 +144,9 @@ function handleApi(
   }
   const url = new URL(request.url ?? "/", "http://localhost");
   const pathname = url.pathname;
-  const traceAnswer = answerTraceApi(pathname, url.searchParams, traceContext);
+  const traceAnswer =
+    answerTraceApi(pathname, url.searchParams, traceContext) ??
+    answerRunApi(pathname, url.searchParams, traceContext);
   if (traceAnswer !== undefined) {
     sendJson(response, traceAnswer.status, traceAnswer.body);
     return;
@@ -156,16 +164,18 @@ function handleApi(
 }
 
 /**
- * A loopback stand-in for the control plane: the built dashboard, /healthz, /api/v1/info and the trace
- * and session endpoints over realistic sample traces.
+ * A loopback stand-in for the control plane: the built dashboard, /healthz, /api/v1/info, the trace
+ * and session endpoints over realistic sample traces, and the runs endpoints over sample runs.
  */
 export async function startFakeControlPlane(options: FakeControlPlaneOptions): Promise<FakeControlPlane> {
   const authorizationHeaders: (string | undefined)[] = [];
   const apiRequests: string[] = [];
   const folder = normalize(options.dashboardFolder);
   const now = options.now ?? Date.now();
+  const traces = options.traces ?? buildSampleTraces(now);
   const traceContext: TraceContext = {
-    traces: options.traces ?? buildSampleTraces(now),
+    traces,
+    runs: options.runs ?? buildSampleRuns(now, traces),
     now,
     maxPageSize: options.maxPageSize ?? 200,
   };

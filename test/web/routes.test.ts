@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveRoute, sessionPagePath, tracePagePath } from "../../web/src/routes.js";
+import { resolveRoute, runPagePath, sessionPagePath, tracePagePath } from "../../web/src/routes.js";
 
 describe("resolveRoute", () => {
   it("maps the built sections", () => {
@@ -7,6 +7,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute("/traces")).toEqual({ page: "traces" });
     expect(resolveRoute("/traces/")).toEqual({ page: "traces" });
     expect(resolveRoute("/sessions")).toEqual({ page: "sessions" });
+    expect(resolveRoute("/runs")).toEqual({ page: "runs" });
   });
 
   it("reads ids from detail paths, percent-decoded", () => {
@@ -24,11 +25,12 @@ describe("resolveRoute", () => {
     const sessionId = "conv/2041?x=1";
     expect(resolveRoute(sessionPagePath(sessionId))).toEqual({ page: "session", sessionId });
     expect(tracePagePath("abc", "span 1")).toBe("/traces/abc?span=span%201");
+    expect(resolveRoute(runPagePath("run_01J/x"))).toEqual({ page: "run", runId: "run_01J/x" });
   });
 
   it("says coming soon for sections not built yet and not found for the rest", () => {
-    const runs = resolveRoute("/runs");
-    expect(runs.page).toBe("coming-soon");
+    expect(resolveRoute("/prompts").page).toBe("coming-soon");
+    expect(resolveRoute("/runs/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/traces/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/traces/%E0%A4%A")).toEqual({ page: "not-found" });
     expect(resolveRoute("/nowhere")).toEqual({ page: "not-found" });

@@ -8,6 +8,8 @@ import { SignInForm } from "./components/sign-in-form.js";
 import { ComingSoonPage } from "./pages/coming-soon-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
+import { RunPage } from "./pages/run-page.js";
+import { RunsPage } from "./pages/runs-page.js";
 import { SessionPage } from "./pages/session-page.js";
 import { SessionsPage } from "./pages/sessions-page.js";
 import { TracePage } from "./pages/trace-page.js";
@@ -45,6 +47,14 @@ function pageFor(pathname: string): Page {
       return {
         title: `Session ${route.sessionId}`,
         element: <SessionPage key={route.sessionId} sessionId={route.sessionId} />,
+        wide: true,
+      };
+    case "runs":
+      return { title: "Runs", element: <RunsPage />, wide: true };
+    case "run":
+      return {
+        title: `Run ${route.runId}`,
+        element: <RunPage key={route.runId} runId={route.runId} />,
         wide: true,
       };
     case "coming-soon":

@@ -29,7 +29,7 @@ export const navigationSections: readonly NavigationSection[] = [
   {
     path: "/runs",
     title: "Runs",
-    available: false,
+    available: true,
     summary: "Running, paused and finished runs, with their state and what they wait for.",
   },
   {

@@ -7,6 +7,8 @@ export type Route =
   | { page: "trace"; traceId: string }
   | { page: "sessions" }
   | { page: "session"; sessionId: string }
+  | { page: "runs" }
+  | { page: "run"; runId: string }
   | { page: "coming-soon"; section: NavigationSection }
   | { page: "not-found" };
 
@@ -23,10 +25,11 @@ function decodeSegment(segment: string): string | undefined {
 /** Matches a pathname to a page; ids in paths are percent-decoded. */
 export function resolveRoute(pathname: string): Route {
   const path = normalisePath(pathname);
-  const detail = /^\/(traces|sessions)\/([^/]+)$/.exec(path);
+  const detail = /^\/(traces|sessions|runs)\/([^/]+)$/.exec(path);
   if (detail !== null) {
     const id = decodeSegment(detail[2]!);
     if (id === undefined) return { page: "not-found" };
+    if (detail[1] === "runs") return { page: "run", runId: id };
     return detail[1] === "traces" ? { page: "trace", traceId: id } : { page: "session", sessionId: id };
   }
   const section = findSection(path);
@@ -34,6 +37,7 @@ export function resolveRoute(pathname: string): Route {
   if (!section.available) return { page: "coming-soon", section };
   if (section.path === "/traces") return { page: "traces" };
   if (section.path === "/sessions") return { page: "sessions" };
+  if (section.path === "/runs") return { page: "runs" };
   if (section.path === "/") return { page: "overview" };
   return { page: "not-found" };
 }
@@ -47,4 +51,9 @@ export function tracePagePath(traceId: string, spanId?: string): string {
 /** The dashboard path of one session. */
 export function sessionPagePath(sessionId: string): string {
   return `/sessions/${encodeURIComponent(sessionId)}`;
+}
+
+/** The dashboard path of one run. */
+export function runPagePath(runId: string): string {
+  return `/runs/${encodeURIComponent(runId)}`;
 }
