@@ -1,8 +1,7 @@
-import type { BreakerTrip } from "../guard/index.js";
+import { type BreakerTrip, breakerTripped } from "../guard/index.js";
 import { gantryEvents } from "../telemetry/index.js";
 import { closePendingToolCalls } from "./pending-tool-calls.js";
 import type { RunContext } from "./run-context.js";
-import { breakerTripped } from "./run-errors.js";
 import { completeRun, failRun, lastAssistantText, pauseRun } from "./run-outcomes.js";
 
 // What an agent does once its breaker trips: the degradation named in its breaker settings. A trip
@@ -53,11 +52,7 @@ export function applyTrip(context: RunContext, trip: BreakerTrip): TripEffect {
       });
       return "stopped";
     case "hard-stop":
-      failRun(
-        context,
-        breakerTripped(context.agent.name, trip.message, { reason: trip.reason, ...trip.details }),
-        "breaker",
-      );
+      failRun(context, breakerTripped(context.agent.name, trip), "breaker");
       return "stopped";
   }
 }

@@ -1,4 +1,4 @@
-import { GantryError, type JsonValue } from "../core/index.js";
+import { GantryError } from "../core/index.js";
 
 // The runtime's errors, in one place so their codes stay consistent with docs/reference/errors.md.
 
@@ -65,21 +65,6 @@ export function outputInvalid(agent: string, problems: string, repairs: number):
     category: "MODEL_BEHAVIOR",
     details: { agent, problems, repairs },
     hint: "Look at the last answer in the trace; a clearer prompt, a stronger tier or a higher limits.maxRepairs may help.",
-  });
-}
-
-export function breakerTripped(
-  agent: string,
-  message: string,
-  details: Record<string, JsonValue>,
-): GantryError {
-  return new GantryError({
-    code: "BREAKER_TRIPPED",
-    message: `Agent "${agent}" was stopped by its circuit breaker: ${message}`,
-    domain: "BUDGET",
-    category: "MODEL_BEHAVIOR",
-    details: { agent, ...details },
-    hint: "The trace shows the trip; if the session was legitimate, raise the agent's breaker settings.",
   });
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineTool, z } from "gantry";
 
 // The shop's order system, as the support agents see it. Orders are a fixed demo catalogue; refunds
@@ -12,7 +13,9 @@ const orders: Record<string, { status: string; totalUsd: number; item: string }>
   "A-1003": { status: "processing", totalUsd: 129, item: "kettle" },
 };
 
-const refundsFile = () => join(process.env.GANTRY_EXAMPLE_DATA ?? ".gantry", "refunds.json");
+// Beside the workspace's store, wherever the command runs from.
+const workspaceData = join(dirname(fileURLToPath(import.meta.url)), "..", ".gantry");
+const refundsFile = () => join(process.env.GANTRY_EXAMPLE_DATA ?? workspaceData, "refunds.json");
 
 interface Refund {
   refundId: string;
