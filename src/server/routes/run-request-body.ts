@@ -5,10 +5,11 @@ import { formatIssues, GantryError, type JsonValue } from "../../core/index.js";
 // at the boundary: a typo (`inptu`) is a 400 naming the field, never a run with no input.
 
 const startRunSchema = z.strictObject({
-  input: z.json({
-    error: (issue) =>
-      issue.input === undefined ? "is required: a string or any JSON value" : "must be a JSON value",
-  }),
+  // The body was parsed from JSON, so any value it holds is JSON; only its absence is a mistake.
+  input: z
+    .unknown()
+    .refine((value) => value !== undefined, "is required: a string or any JSON value")
+    .transform((value) => value as JsonValue),
   sessionId: z.string().min(1).max(200).optional(),
   stream: z.boolean().optional(),
 });
