@@ -11,6 +11,17 @@ interface ModelsListBody {
   data: { id: string; x_gantry?: { candidates?: string[] } }[];
 }
 
+interface AgentsListBody {
+  agents: { name: string; model: string | null }[];
+}
+
+/** Whether every model a model id or tier can reach is a `sim:` model (so the demo spends nothing real). */
+function simulatedOnly(models: ModelsListBody, model: string): boolean {
+  if (model.startsWith("sim:")) return true;
+  const candidates = models.data.find((entry) => entry.id === model)?.x_gantry?.candidates ?? [];
+  return candidates.length > 0 && candidates.every((id) => id.startsWith("sim:"));
+}
+
 /**
  * Sends a few calls through the server's own gateway so a fresh dashboard has traces to show. It
  * only ever spends simulated money: it runs when the tier resolves to `sim:` models alone, and only
@@ -23,8 +34,7 @@ export async function sendDemoTraffic(
 ): Promise<number> {
   if ((await store.spans.listRecentTraces({ limit: 1 })).length > 0) return 0;
   const models = (await (await fetch(`${serverUrl}/v1/models`)).json()) as ModelsListBody;
-  const candidates = models.data.find((model) => model.id === tier)?.x_gantry?.candidates ?? [];
-  if (candidates.length === 0 || !candidates.every((id) => id.startsWith("sim:"))) return 0;
+  if (!simulatedOnly(models, tier)) return 0;
   let sent = 0;
   for (const ticket of demoTickets) {
     const response = await fetch(`${serverUrl}/v1/chat/completions`, {
@@ -43,4 +53,31 @@ export async function sendDemoTraffic(
     if (response.ok) sent += 1;
   }
   return sent;
+}
+
+/**
+ * Runs each of the workspace's agents once on the first demo ticket, so a fresh dashboard's Runs page
+ * has something to show: only agents whose model resolves to `sim:` models alone, and only while the
+ * store holds no runs. Returns how many runs it started and finished.
+ */
+export async function sendDemoRuns(
+  serverUrl: string,
+  store: Pick<Store, "runs">,
+  defaultModel: string,
+): Promise<number> {
+  if ((await store.runs.list({ limit: 1 })).items.length > 0) return 0;
+  const models = (await (await fetch(`${serverUrl}/v1/models`)).json()) as ModelsListBody;
+  const agents = (await (await fetch(`${serverUrl}/api/v1/agents`)).json()) as AgentsListBody;
+  let finished = 0;
+  for (const agent of agents.agents) {
+    if (!simulatedOnly(models, agent.model ?? defaultModel)) continue;
+    const response = await fetch(`${serverUrl}/api/v1/agents/${encodeURIComponent(agent.name)}/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ input: demoTickets[0] }),
+    });
+    await response.arrayBuffer();
+    if (response.ok) finished += 1;
+  }
+  return finished;
 }

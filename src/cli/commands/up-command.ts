@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { startServer } from "../../server/index.js";
 import { type GlobalOptions, openWorkspaceStore } from "../cli-context.js";
-import { sendDemoTraffic } from "../demo-traffic.js";
+import { sendDemoRuns, sendDemoTraffic } from "../demo-traffic.js";
 import { parsePort } from "../parse-options.js";
 
 /** `gantry up`: the control plane (API, gateway, dashboard) on the workspace's store. */
@@ -36,6 +36,8 @@ export function registerUpCommand(program: Command): void {
         const sent = await sendDemoTraffic(server.url, store).catch(() => 0);
         if (sent > 0)
           console.log(pc.dim(`  sent ${sent} demo calls through the gateway: see ${server.url}/traces`));
+        const runs = await sendDemoRuns(server.url, store, workspace.config.models.default).catch(() => 0);
+        if (runs > 0) console.log(pc.dim(`  ran ${runs} demo agent runs: see ${server.url}/runs`));
       }
 
       await new Promise<void>((resolve) => {
