@@ -1,13 +1,17 @@
 import type { JsonValue } from "../../core/index.js";
 import type { BreakerTrip } from "../../guard/index.js";
-import type { RunPause, StopReason, ToolCallRecord } from "../../runtime/index.js";
+import {
+  loadRunState,
+  type RunPause,
+  type RunState,
+  type StopReason,
+  type ToolCallRecord,
+} from "../../runtime/index.js";
 import type { RunRecord, RunStatus } from "../../store/index.js";
 
-// The JSON the runs routes answer with, read from a stored run record and its serialised state. The
-// dashboard, `gantry runs … --json` and docs/reference/http-api.md read exactly these shapes.
-//
-// The state is read field by field rather than trusted whole: it may come from an older or newer
-// runtime (its shape is versioned by `schemaVersion`), and a listing must not fail on one odd row.
+// The JSON the runs routes answer with, read from a stored run record and its checkpointed state
+// (loaded, and upgraded from older schemaVersions, by the runtime's loadRunState). The dashboard,
+// `gantry runs … --json` and docs/reference/http-api.md read exactly these shapes.
 
 /** A run's error as the API shows it. */
 export interface RunErrorJson {
@@ -54,7 +58,7 @@ export interface RunToolCallJson {
 /** What the checkpointed state says beyond the record. */
 export interface RunStateSummaryJson {
   schemaVersion: number;
-  /** The model or tier calls went to last (a `downgrade-tier` trip changes it). */
+  /** The model or tier calls go to (a `downgrade-tier` trip changes it); null: the workspace default. */
   model: string | null;
   messages: number;
   inputTokens: number;
@@ -79,7 +83,7 @@ export interface RunLinksJson {
 /** `GET /api/v1/runs/:id`: the record with its input and output, the state summary and links. */
 export interface RunDetailJson {
   run: RunSummaryJson & { input: JsonValue; output: JsonValue | null };
-  /** Null while the run has no checkpoint yet. */
+  /** Null while the run has no checkpoint yet, or when its checkpoint cannot be read. */
   state: RunStateSummaryJson | null;
   links: RunLinksJson;
 }
@@ -90,18 +94,11 @@ function asObject(value: JsonValue | null | undefined): JsonObject | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
 }
 
-function asArray(value: JsonValue | undefined): JsonValue[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function asNumber(value: JsonValue | undefined, fallback = 0): number {
-  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
-}
-
 function asString(value: JsonValue | undefined): string | null {
   return typeof value === "string" ? value : null;
 }
 
+// The record's error column holds what the runtime wrote; read it without trusting its shape.
 function errorOf(value: JsonValue | null | undefined): RunErrorJson | null {
   const object = asObject(value);
   if (object === undefined) return null;
@@ -111,61 +108,46 @@ function errorOf(value: JsonValue | null | undefined): RunErrorJson | null {
   return hint === null ? { code, message } : { code, message, hint };
 }
 
-function pauseOf(value: JsonValue | undefined): RunPause | null {
-  const object = asObject(value);
-  if (object === undefined || typeof object.reason !== "string") return null;
+/**
+ * The run's checkpoint, upgraded to the current schemaVersion by the runtime's loader; undefined when
+ * there is none yet, or when it cannot be read (a newer Gantry wrote it): a listing must not fail on
+ * one such row, it shows the record alone.
+ */
+function stateOf(record: RunRecord): RunState | undefined {
+  if (record.state === null) return undefined;
+  try {
+    return loadRunState(record.id, record.state);
+  } catch {
+    return undefined;
+  }
+}
+
+function toolCallJson(call: ToolCallRecord): RunToolCallJson {
   return {
-    reason: object.reason as RunPause["reason"],
-    message: asString(object.message) ?? "",
-    details: asObject(object.details) ?? {},
-    at: asString(object.at) ?? "",
+    toolCallId: call.toolCallId,
+    toolName: call.toolName,
+    step: call.step,
+    status: call.status,
+    attempts: call.attempts,
+    input: call.input,
+    output: call.output ?? null,
+    error: call.error ?? null,
   };
 }
 
-function toolCallOf(value: JsonValue): RunToolCallJson | undefined {
-  const object = asObject(value);
-  if (object === undefined || typeof object.toolName !== "string") return undefined;
-  const error = asObject(object.error);
+function stateSummaryJson(state: RunState): RunStateSummaryJson {
   return {
-    toolCallId: asString(object.toolCallId) ?? "",
-    toolName: object.toolName,
-    step: asNumber(object.step),
-    status: (asString(object.status) ?? "started") as ToolCallRecord["status"],
-    attempts: asNumber(object.attempts, 1),
-    input: object.input ?? null,
-    output: object.output ?? null,
-    error:
-      error === undefined
-        ? null
-        : { code: asString(error.code) ?? "TOOL_FAILED", message: asString(error.message) ?? "" },
-  };
-}
-
-function tripsOf(state: JsonObject): BreakerTrip[] {
-  // Trips live in the breaker's snapshot, carried in the state so a resumed run keeps counting.
-  return asArray(asObject(state.breaker)?.trips).flatMap((trip) => {
-    const object = asObject(trip);
-    return object !== undefined && typeof object.reason === "string"
-      ? [object as unknown as BreakerTrip]
-      : [];
-  });
-}
-
-/** A run's state as the API summarises it; null when the run has no checkpoint yet. */
-export function runStateSummaryJson(record: RunRecord): RunStateSummaryJson | null {
-  const state = asObject(record.state);
-  if (state === undefined) return null;
-  return {
-    schemaVersion: asNumber(state.schemaVersion, record.schemaVersion),
-    model: asString(state.model),
-    messages: asArray(state.messages).length,
-    inputTokens: asNumber(state.inputTokens),
-    outputTokens: asNumber(state.outputTokens),
-    unpricedCalls: asNumber(state.unpricedCalls),
-    toolsDisabled: state.toolsDisabled === true,
-    elapsedMs: asNumber(state.elapsedMs),
-    toolCalls: asArray(state.toolCalls).flatMap((call) => toolCallOf(call) ?? []),
-    trips: tripsOf(state),
+    schemaVersion: state.schemaVersion,
+    model: state.model ?? null,
+    messages: state.messages.length,
+    inputTokens: state.inputTokens,
+    outputTokens: state.outputTokens,
+    unpricedCalls: state.unpricedCalls,
+    toolsDisabled: state.toolsDisabled,
+    elapsedMs: state.elapsedMs,
+    toolCalls: state.toolCalls.map(toolCallJson),
+    // Trips live in the breaker's snapshot, carried in the state so a resumed run keeps counting.
+    trips: state.breaker?.trips ?? [],
   };
 }
 
@@ -174,9 +156,7 @@ export function isResumable(status: RunStatus): boolean {
   return status === "paused" || status === "running";
 }
 
-/** A run record as one row of a list. */
-export function runSummaryJson(record: RunRecord): RunSummaryJson {
-  const state = asObject(record.state) ?? {};
+function summaryJson(record: RunRecord, state: RunState | undefined): RunSummaryJson {
   return {
     runId: record.id,
     agent: record.agent,
@@ -184,17 +164,22 @@ export function runSummaryJson(record: RunRecord): RunSummaryJson {
     status: record.status,
     sessionId: record.sessionId,
     parentRunId: record.parentRunId,
-    traceId: record.traceId ?? asString(state.traceId),
+    traceId: record.traceId ?? state?.traceId ?? null,
     costMicros: record.costMicros,
-    steps: asNumber(state.steps),
-    toolCalls: asArray(state.toolCalls).length,
-    stopReason: asString(state.stopReason) as StopReason | null,
-    pause: record.status === "paused" ? pauseOf(state.pause) : null,
+    steps: state?.steps ?? 0,
+    toolCalls: state?.toolCalls.length ?? 0,
+    stopReason: state?.stopReason ?? null,
+    pause: record.status === "paused" ? (state?.pause ?? null) : null,
     error: errorOf(record.error),
     resumable: isResumable(record.status),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
+}
+
+/** A run record as one row of a list. */
+export function runSummaryJson(record: RunRecord): RunSummaryJson {
+  return summaryJson(record, stateOf(record));
 }
 
 /** The API and dashboard addresses of a run and its trace. */
@@ -212,10 +197,11 @@ export function runLinksJson(summary: RunSummaryJson): RunLinksJson {
 
 /** A run with its input, output, state summary and links. */
 export function runDetailJson(record: RunRecord): RunDetailJson {
-  const summary = runSummaryJson(record);
+  const state = stateOf(record);
+  const summary = summaryJson(record, state);
   return {
     run: { ...summary, input: record.input, output: record.output },
-    state: runStateSummaryJson(record),
+    state: state === undefined ? null : stateSummaryJson(state),
     links: runLinksJson(summary),
   };
 }
