@@ -7,7 +7,8 @@ export function runNotFound(runId: string): GantryError {
   return new GantryError({
     code: "RUN_NOT_FOUND",
     message: `No run with id '${runId}' is stored`,
-    domain: "SERVER",
+    // The runtime's code and domain for the same mistake, so clients see one error whatever found it.
+    domain: "AGENT",
     category: "USER",
     details: { runId },
     hint: "List runs with GET /api/v1/runs (or `gantry runs list`).",
