@@ -67,7 +67,7 @@ export function createLedgerRepository(context: RepositoryContext): LedgerReposi
   }
 
   return {
-    ...createLedgerReservations(context, insert),
+    ...createLedgerReservations(context, (entries) => entries.map(toRow)),
 
     async append(entry) {
       return (await insert(db, [entry]))[0]!;

@@ -141,6 +141,35 @@ export function defineLedgerCountersSuite(backend: StoreBackend): void {
       expect(await fromEntries(ledger, project)).toEqual({ reservedMicros: 0, settledMicros: 10_000 });
     });
 
+    it("names a reservation's trail entries after it, and lets concurrent settles count once", async () => {
+      const second = await fresh.target.open({ clock: fresh.clock });
+      try {
+        const counters = [limited(project, 1_000_000), limited(agent, 1_000_000)];
+        await fresh.store.ledger.reserve({ reservationId: "reservation_1", amountMicros: 30_000, counters });
+        const outcomes = await Promise.all([
+          fresh.store.ledger.settle("reservation_1", 20_000),
+          second.ledger.settle("reservation_1", 20_000),
+          second.ledger.release("reservation_1"),
+          fresh.store.ledger.settle("reservation_1", 20_000),
+        ]);
+        expect(outcomes.filter((outcome) => outcome === "settled" || outcome === "released")).toHaveLength(1);
+        expect(outcomes.filter((outcome) => outcome.startsWith("already-"))).toHaveLength(3);
+        const ids = (await fresh.store.ledger.listByScope("project", "default")).map((entry) => entry.id);
+        // Numbered in lock order: "agent" sorts before "project", so the project counter is entry 1.
+        const finished = outcomes.includes("settled")
+          ? ["reservation_1:release:1", "reservation_1:settle:1"]
+          : ["reservation_1:release:1"];
+        expect(ids.sort()).toEqual(["reservation_1:reserve:1", ...finished].sort());
+        const [, agentCounter] = await fresh.store.ledger.counters([project, agent]);
+        expect(agentCounter).toMatchObject({
+          reservedMicros: 0,
+          settledMicros: outcomes.includes("settled") ? 20_000 : 0,
+        });
+      } finally {
+        await second.close();
+      }
+    });
+
     it("charges a retried reserve of the same id once, and a key given twice once at its smaller cap", async () => {
       const { ledger } = fresh.store;
       const input = {
