@@ -1,6 +1,6 @@
 import type { GantryError } from "../../core/index.js";
 import type { RunEvent, RunHandle } from "../../runtime/index.js";
-import { serverErrorOf } from "../error-response.js";
+import { serverErrorOf, statusForError } from "../error-response.js";
 
 // A run's events as Server-Sent Events: each RunEvent is `event: <type>` and `data: <json>`, and the
 // stream closes after `end`. A client that disconnects stops only its copy of the stream: the run
@@ -56,7 +56,8 @@ export function runEventStream(
         const error = serverErrorOf(thrown);
         onError(error);
         const body = error.toJSON();
-        if (error.category === "SYSTEM" || error.category === "THIRD_PARTY") delete body.cause;
+        // As errorResponse does: what would be a 5xx keeps its cause for the log only.
+        if (statusForError(error) >= 500) delete body.cause;
         controller.enqueue(frame("error", { error: body }, ++sequence));
         controller.enqueue(frame("end", { type: "end" }, ++sequence));
         ended = true;
