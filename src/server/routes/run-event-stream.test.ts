@@ -107,6 +107,41 @@ describe("runEventStream", () => {
     await done;
     expect(pulled()).toBe(3);
   });
+
+  it("writes nothing and reports no error when the client hangs up while a read waits for the next event", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    let waited!: () => void;
+    const waiting = new Promise<void>((resolve) => {
+      waited = resolve;
+    });
+    const failures: string[] = [];
+    const { handle, pulled } = handleOf(async function* () {
+      yield start;
+      waited();
+      await released;
+      yield delta;
+      yield { type: "end" };
+      finished();
+    });
+    const reader = runEventStream(handle, (error) => failures.push(error.code)).getReader();
+    await reader.read();
+    const pending = reader.read();
+    // The stream's pull is now waiting inside the source for the event that `released` holds back.
+    await waiting;
+    await reader.cancel();
+    release();
+    await done;
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(failures).toEqual([]);
+    expect(pulled()).toBe(3);
+  });
 });
 
 describe("wantsEventStream", () => {

@@ -36,10 +36,13 @@ export function runEventStream(
   const iterator = handle.events[Symbol.asyncIterator]();
   let sequence = 0;
   let ended = false;
+  // Set when the client hangs up; a pull that was waiting for the next event must then write nothing.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await iterator.next();
+        if (cancelled) return;
         if (next.done) {
           // Every stream ends with `end`, even one whose source forgot it.
           controller.enqueue(frame("end", { type: "end" }, ++sequence));
@@ -53,6 +56,7 @@ export function runEventStream(
           controller.close();
         }
       } catch (thrown) {
+        if (cancelled) return;
         const error = serverErrorOf(thrown);
         onError(error);
         const body = error.toJSON();
@@ -65,6 +69,8 @@ export function runEventStream(
       }
     },
     cancel() {
+      cancelled = true;
+      // The generator queues this behind a pull's pending next(), so no event is read twice or lost.
       if (!ended) void drain(iterator);
     },
   });
