@@ -30,10 +30,11 @@ function simulatedOnly(models: ModelsListBody, model: string): boolean {
 export async function sendDemoTraffic(
   serverUrl: string,
   store: Pick<Store, "spans">,
+  signal?: AbortSignal,
   tier = "tier:small",
 ): Promise<number> {
   if ((await store.spans.listRecentTraces({ limit: 1 })).length > 0) return 0;
-  const models = (await (await fetch(`${serverUrl}/v1/models`)).json()) as ModelsListBody;
+  const models = (await (await fetch(`${serverUrl}/v1/models`, { signal })).json()) as ModelsListBody;
   if (!simulatedOnly(models, tier)) return 0;
   let sent = 0;
   for (const ticket of demoTickets) {
@@ -48,6 +49,7 @@ export async function sendDemoTraffic(
         ],
         response_format: { type: "json_object" },
       }),
+      signal,
     });
     await response.arrayBuffer();
     if (response.ok) sent += 1;
@@ -64,10 +66,11 @@ export async function sendDemoRuns(
   serverUrl: string,
   store: Pick<Store, "runs">,
   defaultModel: string,
+  signal?: AbortSignal,
 ): Promise<number> {
   if ((await store.runs.list({ limit: 1 })).items.length > 0) return 0;
-  const models = (await (await fetch(`${serverUrl}/v1/models`)).json()) as ModelsListBody;
-  const agents = (await (await fetch(`${serverUrl}/api/v1/agents`)).json()) as AgentsListBody;
+  const models = (await (await fetch(`${serverUrl}/v1/models`, { signal })).json()) as ModelsListBody;
+  const agents = (await (await fetch(`${serverUrl}/api/v1/agents`, { signal })).json()) as AgentsListBody;
   let finished = 0;
   for (const agent of agents.agents) {
     if (!simulatedOnly(models, agent.model ?? defaultModel)) continue;
@@ -75,6 +78,7 @@ export async function sendDemoRuns(
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ input: demoTickets[0] }),
+      signal,
     });
     await response.arrayBuffer();
     if (response.ok) finished += 1;

@@ -32,13 +32,22 @@ export function registerUpCommand(program: Command): void {
       console.log(`  api        ${server.url}/api/v1/info`);
       console.log(`  gateway    ${server.url}/v1 ${pc.dim("(OpenAI-compatible: chat/completions, models)")}`);
       console.log(pc.dim("  press Ctrl-C to stop"));
-      if (options.demoTraffic) {
-        const sent = await sendDemoTraffic(server.url, store).catch(() => 0);
-        if (sent > 0)
-          console.log(pc.dim(`  sent ${sent} demo calls through the gateway: see ${server.url}/traces`));
-        const runs = await sendDemoRuns(server.url, store, workspace.config.models.default).catch(() => 0);
-        if (runs > 0) console.log(pc.dim(`  ran ${runs} demo agent runs: see ${server.url}/runs`));
-      }
+      // The demo runs in the background: Ctrl-C must work while it is still going.
+      const demo = new AbortController();
+      const demoDone = options.demoTraffic
+        ? (async () => {
+            const sent = await sendDemoTraffic(server.url, store, demo.signal).catch(() => 0);
+            if (sent > 0)
+              console.log(pc.dim(`  sent ${sent} demo calls through the gateway: see ${server.url}/traces`));
+            const runs = await sendDemoRuns(
+              server.url,
+              store,
+              workspace.config.models.default,
+              demo.signal,
+            ).catch(() => 0);
+            if (runs > 0) console.log(pc.dim(`  ran ${runs} demo agent runs: see ${server.url}/runs`));
+          })()
+        : Promise.resolve();
 
       await new Promise<void>((resolve) => {
         let stoppingSince: number | undefined;
@@ -52,8 +61,9 @@ export function registerUpCommand(program: Command): void {
           }
           stoppingSince = Date.now();
           console.log(pc.dim(`\n${signal}: stopping (waiting for open requests)…`));
-          server
-            .close()
+          demo.abort();
+          demoDone
+            .then(() => server.close())
             .then(() => store.close())
             .then(() => {
               console.log(pc.dim("stopped"));
