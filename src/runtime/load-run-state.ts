@@ -29,6 +29,7 @@ const stateV1Schema = z.looseObject({
   steps: z.number().int().nonnegative(),
   toolCalls: z.array(toolCallSchema),
   costMicros: z.number().int().nonnegative(),
+  largestCallMicros: z.number().int().nonnegative().optional(),
   unpricedCalls: z.number().int().nonnegative(),
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),

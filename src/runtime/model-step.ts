@@ -139,13 +139,24 @@ async function reserve(
   return undefined;
 }
 
+/**
+ * What the breaker should assume the next call can cost: twice the dearest call so far (a loop's
+ * calls grow slowly with the conversation), never more than the budget's worst case, 0 before the
+ * first call. The worst case alone reserves every possible output token and would trip a cheap
+ * agent's envelope on its first call.
+ */
+function nextCallBoundMicros(context: RunContext, worstCase: number | null): number {
+  const bound = 2 * (context.state.largestCallMicros ?? 0);
+  return worstCase === null ? bound : Math.min(worstCase, bound);
+}
+
 /** Checks the breaker before a call; returns the request to send (a degradation may change it), or undefined when stopped. */
 async function checkBreaker(
   context: RunContext,
   request: ModelRequest,
-  estimate: number | null,
+  expectedMicros: number,
 ): Promise<ModelRequest | undefined> {
-  const trip = context.breaker?.beforeModelCall(estimate ?? 0);
+  const trip = context.breaker?.beforeModelCall(expectedMicros);
   if (!trip) return request;
   if (applyTrip(context, trip) === "stopped") return undefined;
   return buildRequest(context);
@@ -165,7 +176,7 @@ export async function modelStep(context: RunContext): Promise<void> {
 
   let request = buildRequest(context);
   let estimate = deps.estimateCost ? await deps.estimateCost(request) : null;
-  const checked = await checkBreaker(context, request, estimate);
+  const checked = await checkBreaker(context, request, nextCallBoundMicros(context, estimate));
   if (!checked) return;
   if (checked !== request) {
     request = checked;
@@ -204,7 +215,10 @@ export async function modelStep(context: RunContext): Promise<void> {
 
   state.steps = step;
   if (actual === null) state.unpricedCalls += 1;
-  else state.costMicros += actual;
+  else {
+    state.costMicros += actual;
+    state.largestCallMicros = Math.max(state.largestCallMicros ?? 0, actual);
+  }
   state.inputTokens +=
     result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.cacheWrite1h;
   state.outputTokens += result.usage.output + result.usage.reasoning;
@@ -234,10 +248,15 @@ export async function modelStep(context: RunContext): Promise<void> {
     } else if (trip) {
       applyTrip(context, trip);
     }
+    // With calls to run, the tool step's `started` checkpoint follows at once and holds this message
+    // too; a crash in between only repeats this model call, never a side effect.
+    if (!context.outcome && !state.toolsDisabled) return;
     return context.checkpoint();
   }
   finalAnswer(context, parts);
   if (!context.outcome && trip) applyTrip(context, trip);
+  // A run that ended here gets its final checkpoint from the segment.
+  if (context.outcome) return;
   return context.checkpoint();
 }
 

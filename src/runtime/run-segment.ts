@@ -130,7 +130,7 @@ export async function runSegment(input: SegmentInput): Promise<RunResult> {
     // Checkpoints are chained: concurrent tool results must land in the order they were taken.
     checkpoint: (status) => {
       const fields = { ...recordFields(state, context.outcome), ...(status ? { status } : {}) };
-      writes = writes.then(() => deps.store.runs.update(state.runId, fields)).then(() => undefined);
+      writes = writes.then(() => deps.store.runs.save(state.runId, fields)).then(() => undefined);
       return writes;
     },
     runSubagent: (agentDefinition, text) => input.runSubagent(context, agentDefinition, text),
@@ -145,7 +145,8 @@ export async function runSegment(input: SegmentInput): Promise<RunResult> {
       const openingTrip = breaker?.trips()[restoredTrips];
       if (openingTrip) applyTrip(context, openingTrip);
       state.pause = undefined;
-      await context.checkpoint("running");
+      // A fresh run was inserted as running a moment ago; only a resume has a status to change.
+      if (input.resumed) await context.checkpoint("running");
       channel.push({
         type: "run-start",
         runId: state.runId,

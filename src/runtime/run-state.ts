@@ -79,6 +79,8 @@ export interface RunStateV1 {
   toolCalls: ToolCallRecord[];
   /** Integer micro-USD settled for this run, including its subagents. */
   costMicros: number;
+  /** The dearest single model call so far, in micro-USD: the breaker's bound for the next one. */
+  largestCallMicros?: number;
   /** Calls whose cost was unknown (unpriced model): counted, never priced as 0. */
   unpricedCalls: number;
   inputTokens: number;

@@ -70,6 +70,8 @@ export interface RunsRepository {
   get(id: string): Promise<RunRecord | undefined>;
   /** Applies the changes and bumps `updatedAt`; throws `RUN_NOT_FOUND` for an unknown id. */
   update(id: string, changes: RunUpdate): Promise<RunRecord>;
+  /** `update` without reading the run back: the runtime's checkpoint path. Throws `RUN_NOT_FOUND` alike. */
+  save(id: string, changes: RunUpdate): Promise<void>;
   /** Newest first (id descending). */
   list(options?: RunListOptions): Promise<Page<RunRecord>>;
 }

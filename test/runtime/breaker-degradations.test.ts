@@ -103,10 +103,10 @@ describe("the session breaker in a running agent", () => {
     const result = await runtime.run("looper", { input: "Keep checking" });
     expect(result.trips.map((trip) => trip.reason)).toEqual(["cost-envelope"]);
     expect(result.stopReason).toBe("breaker");
+    // The last call is the summary without tools; everything before it stayed within 3 x p95.
     const run = await store.runs.get(result.runId);
-    const state = run!.state as { steps: number; costMicros: number };
-    const perCallMicros = Math.ceil(state.costMicros / state.steps) * 2;
-    expect(result.costMicros).toBeLessThanOrEqual(3 * p95Usd * 1_000_000 + perCallMicros);
+    const state = run!.state as { largestCallMicros: number };
+    expect(result.costMicros).toBeLessThanOrEqual(3 * p95Usd * 1_000_000 + state.largestCallMicros);
     expect(result.steps).toBeGreaterThan(3);
     await telemetry.shutdown();
   });

@@ -1,7 +1,13 @@
 import type { Selectable, Updateable } from "kysely";
 import { GantryError, isoNow, newId } from "../../core/index.js";
 import type { RunsTable } from "../database.js";
-import { type RunRecord, type RunStatus, type RunsRepository, runStatuses } from "../run-spec.js";
+import {
+  type RunRecord,
+  type RunStatus,
+  type RunsRepository,
+  type RunUpdate,
+  runStatuses,
+} from "../run-spec.js";
 import { invalidInput } from "../store-errors.js";
 import {
   checkMicros,
@@ -49,6 +55,27 @@ export function createRunsRepository({ db, clock }: RepositoryContext): RunsRepo
     return row && toRecord(row);
   }
 
+  async function save(id: string, changes: RunUpdate): Promise<void> {
+    const set: Updateable<RunsTable> = { updated_at: isoNow(clock) };
+    if (changes.status !== undefined) set.status = checkStatus(changes.status);
+    if (changes.output !== undefined) set.output = toNullableJsonText(changes.output);
+    if (changes.state !== undefined) set.state = toNullableJsonText(changes.state);
+    if (changes.schemaVersion !== undefined) set.schema_version = changes.schemaVersion;
+    if (changes.error !== undefined) set.error = toNullableJsonText(changes.error);
+    if (changes.costMicros !== undefined) set.cost_micros = checkMicros(changes.costMicros, "costMicros");
+    if (changes.traceId !== undefined) set.trace_id = changes.traceId;
+    const result = await db.updateTable("runs").set(set).where("id", "=", id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new GantryError({
+        code: "RUN_NOT_FOUND",
+        message: `No run with id ${id} exists in this store`,
+        domain: "STORE",
+        category: "USER",
+        details: { runId: id },
+      });
+    }
+  }
+
   return {
     async create(input) {
       const now = isoNow(clock);
@@ -76,25 +103,10 @@ export function createRunsRepository({ db, clock }: RepositoryContext): RunsRepo
 
     get,
 
+    save,
+
     async update(id, changes) {
-      const set: Updateable<RunsTable> = { updated_at: isoNow(clock) };
-      if (changes.status !== undefined) set.status = checkStatus(changes.status);
-      if (changes.output !== undefined) set.output = toNullableJsonText(changes.output);
-      if (changes.state !== undefined) set.state = toNullableJsonText(changes.state);
-      if (changes.schemaVersion !== undefined) set.schema_version = changes.schemaVersion;
-      if (changes.error !== undefined) set.error = toNullableJsonText(changes.error);
-      if (changes.costMicros !== undefined) set.cost_micros = checkMicros(changes.costMicros, "costMicros");
-      if (changes.traceId !== undefined) set.trace_id = changes.traceId;
-      const result = await db.updateTable("runs").set(set).where("id", "=", id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) {
-        throw new GantryError({
-          code: "RUN_NOT_FOUND",
-          message: `No run with id ${id} exists in this store`,
-          domain: "STORE",
-          category: "USER",
-          details: { runId: id },
-        });
-      }
+      await save(id, changes);
       return (await get(id))!;
     },
 

@@ -83,6 +83,24 @@ export function defineRunsSuite(backend: StoreBackend): void {
       expect(cleared.error).toBeNull();
     });
 
+    it("saves changes without reading back, exactly as update would", async () => {
+      const run = await fresh.store.runs.create({ agent: "triage", input: "hi" });
+      fresh.clock.advance(250);
+      await expect(
+        fresh.store.runs.save(run.id, { status: "paused", state: { step: 3 }, costMicros: 42 }),
+      ).resolves.toBeUndefined();
+      expect(await fresh.store.runs.get(run.id)).toMatchObject({
+        status: "paused",
+        state: { step: 3 },
+        costMicros: 42,
+        input: "hi",
+        updatedAt: "2026-11-24T09:00:00.250Z",
+      });
+      expect((await rejectionOf(fresh.store.runs.save("run_missing", { status: "running" }))).code).toBe(
+        "RUN_NOT_FOUND",
+      );
+    });
+
     it("rejects unknown runs, unknown statuses, fractional costs and unknown projects", async () => {
       expect((await rejectionOf(fresh.store.runs.update("run_missing", { status: "running" }))).code).toBe(
         "RUN_NOT_FOUND",
