@@ -66,6 +66,7 @@ const discardingRuns: Pick<Store, "runs"> = {
   runs: {
     create: async (input) => input as never,
     update: async () => ({}) as never,
+    save: async () => {},
     get: async () => undefined,
     list: async () => ({ items: [], nextCursor: null }),
   } as RunsRepository,
