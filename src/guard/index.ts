@@ -1,6 +1,7 @@
 // The guard module's only entry point: identity, budgets and the session breaker.
 
 export * from "./api-keys.js";
+export * from "./approvals/approval-spec.js";
 export {
   breakerAmountInvalid,
   breakerSettingsInvalid,
@@ -39,3 +40,5 @@ export {
 } from "./budgets/create-memory-budget-guard.js";
 export type { BudgetCounterLedger } from "./budgets/ledger-budget-guard.js";
 export { resolveBudgetCounters } from "./budgets/resolve-budget-counters.js";
+export * from "./guardrails/guardrail-spec.js";
+export * from "./policy/policy-spec.js";
