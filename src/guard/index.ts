@@ -41,4 +41,5 @@ export {
 export type { BudgetCounterLedger } from "./budgets/ledger-budget-guard.js";
 export { resolveBudgetCounters } from "./budgets/resolve-budget-counters.js";
 export * from "./guardrails/guardrail-spec.js";
+export * from "./identity/tool-credential.js";
 export * from "./policy/policy-spec.js";
