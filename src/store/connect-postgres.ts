@@ -1,6 +1,7 @@
 import { type Dialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { GantryError } from "../core/index.js";
+import { PreparingClient } from "./postgres-prepared-client.js";
 import { storeUnavailable } from "./store-errors.js";
 
 const int8Oid = 20;
@@ -51,6 +52,7 @@ export async function connectPostgres(url: string, location: string, schema?: st
   const schemaName = schema === undefined ? undefined : checkSchemaName(schema);
   const pool = new pg.Pool({
     connectionString: url,
+    Client: PreparingClient,
     types,
     connectionTimeoutMillis: 10_000,
     ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),

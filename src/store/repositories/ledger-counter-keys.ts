@@ -15,16 +15,25 @@ export function keyText(key: LedgerCounterKey): string {
   return `${key.scopeKind}\u0000${key.scopeId}\u0000${key.windowKey}`;
 }
 
+// UTF-8 byte order, part by part: what Postgres's `collate "C"` key columns sort by (and SQLite's
+// default), so `order by scope_kind, scope_id, window_key` and this sort agree on every key.
+function compareText(left: string, right: string): number {
+  return Buffer.compare(Buffer.from(left, "utf8"), Buffer.from(right, "utf8"));
+}
+
 function compareKeys(left: LedgerCounterKey, right: LedgerCounterKey): number {
-  const a = keyText(left);
-  const b = keyText(right);
-  return a < b ? -1 : a > b ? 1 : 0;
+  return (
+    compareText(left.scopeKind, right.scopeKind) ||
+    compareText(left.scopeId, right.scopeId) ||
+    compareText(left.windowKey, right.windowKey)
+  );
 }
 
 /**
- * The counters sorted by key (code-unit order, the same in every process), one per key: a key given
- * twice keeps its smaller limit, so a reservation never charges one counter twice. Every statement
- * that locks counters locks them in this order, which is what keeps concurrent writers deadlock-free.
+ * The counters sorted by key (UTF-8 byte order, the same in every process and in the database), one
+ * per key: a key given twice keeps its smaller limit, so a reservation never charges one counter
+ * twice. Every statement that locks counters locks them in this order, which is what keeps
+ * concurrent writers deadlock-free.
  */
 export function lockOrder(counters: readonly LedgerCounterLimit[]): LedgerCounterLimit[] {
   const byKey = new Map<string, LedgerCounterLimit>();

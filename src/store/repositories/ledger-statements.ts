@@ -4,6 +4,7 @@ import type {
   LedgerCounterKey,
   LedgerCounterLimit,
   LedgerFinishOutcome,
+  LedgerReserveResult,
   NewLedgerEntry,
 } from "../ledger-spec.js";
 import type { StoreKind } from "../store-spec.js";
@@ -11,30 +12,21 @@ import { writeTransaction } from "../write-transaction.js";
 import { fromJsonText } from "./column-values.js";
 import { entriesFor, matchesKey } from "./ledger-counter-keys.js";
 
-// The writes of a reservation's life, statement by statement. On SQLite they run inside a write
-// transaction (BEGIN IMMEDIATE), so nobody else writes until commit. Postgres has its own statements
-// (ledger-statements-postgres.ts) that do the same in fewer round trips.
+// The writes of a reservation's life. The portable ones (used on SQLite) go statement by statement
+// inside a write transaction (BEGIN IMMEDIATE), so nobody else writes until commit. Postgres has its
+// own (ledger-statements-postgres.ts): one statement per operation.
 
 /** Turns new entries into validated `budget_ledger` rows. */
 export type LedgerRows = (entries: readonly NewLedgerEntry[]) => Insertable<BudgetLedgerTable>[];
 
 /** What reserving writes: the reservation, a hold on each counter (in lock order) and the trail. */
-export interface ChargePlan {
+export interface ReservePlan {
   reservation: Insertable<BudgetReservationsTable>;
   counters: readonly LedgerCounterLimit[];
   amountMicros: number;
   trail: readonly Insertable<BudgetLedgerTable>[];
   now: string;
 }
-
-/**
- * `charged`: every counter holds the amount. `duplicate`: the reservation id exists (a retry; nothing
- * was written). `refused`: this counter could not take it; the caller must roll back.
- */
-export type ChargeOutcome =
-  | { kind: "charged" }
-  | { kind: "duplicate" }
-  | { kind: "refused"; counter: LedgerCounterLimit };
 
 /** Ending a reservation: settled with the actual cost (null: released). */
 export interface FinishPlan {
@@ -45,55 +37,43 @@ export interface FinishPlan {
 }
 
 export interface LedgerStatements {
-  /** Runs inside the caller's write transaction. */
-  charge(transaction: Kysely<Database>, plan: ChargePlan): Promise<ChargeOutcome>;
+  /** A whole, atomic operation: all counters charged (and the reservation and trail written) or none. */
+  reserve(db: Kysely<Database>, kind: StoreKind, plan: ReservePlan): Promise<LedgerReserveResult>;
   /** A whole, atomic operation: claims the reservation once, moves its counters, writes the trail. */
   finish(db: Kysely<Database>, kind: StoreKind, plan: FinishPlan): Promise<LedgerFinishOutcome>;
 }
 
-/** Create missing counters, then charge each with a conditional UPDATE. */
+/** Thrown inside the reserve transaction to roll it back and still answer with `result`. */
+class RollBack {
+  constructor(readonly result: LedgerReserveResult) {}
+}
+
+/** Charges each counter with a conditional UPDATE inside one write transaction (BEGIN IMMEDIATE). */
 export const portableLedgerStatements: LedgerStatements = {
-  async charge(transaction, plan) {
-    // The reservation row first: a retried reserve of the same id charges nothing twice.
-    const inserted = await transaction
-      .insertInto("budget_reservations")
-      .values(plan.reservation)
-      .onConflict((conflict) => conflict.column("id").doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { kind: "duplicate" };
-    if (plan.counters.length === 0) return { kind: "charged" };
-    await transaction
-      .insertInto("budget_counters")
-      .values(
-        plan.counters.map((counter) => ({
-          scope_kind: counter.scopeKind,
-          scope_id: counter.scopeId,
-          window_key: counter.windowKey,
-          limit_micros: counter.limitMicros,
-          reserved_micros: 0,
-          settled_micros: 0,
-          updated_at: plan.now,
-        })),
-      )
-      .onConflict((conflict) => conflict.columns(["scope_kind", "scope_id", "window_key"]).doNothing())
-      .execute();
-    for (const counter of plan.counters) {
-      const charged = await transaction
-        .updateTable("budget_counters")
-        .set({
-          reserved_micros: sql`reserved_micros + ${plan.amountMicros}`,
-          limit_micros: counter.limitMicros,
-          updated_at: plan.now,
-        })
-        .where(matchesKey(counter))
-        .where(
-          sql<boolean>`reserved_micros + settled_micros + ${plan.amountMicros} <= ${counter.limitMicros}`,
-        )
-        .executeTakeFirst();
-      if (Number(charged.numUpdatedRows) === 0) return { kind: "refused", counter };
+  async reserve(db, kind, plan) {
+    try {
+      return await writeTransaction(db, kind, async (transaction) => {
+        const refused = await charge(transaction, plan);
+        if (refused === "duplicate") return { ok: true };
+        if (refused === undefined) return { ok: true };
+        // Earlier counters were charged: roll them back. This transaction never charged the refusing
+        // counter, so its row shows where it stands.
+        const row = await transaction
+          .selectFrom("budget_counters")
+          .select(["reserved_micros", "settled_micros"])
+          .where(matchesKey(refused))
+          .executeTakeFirst();
+        throw new RollBack({
+          ok: false,
+          counter: refused,
+          reservedMicros: Number(row?.reserved_micros ?? 0),
+          settledMicros: Number(row?.settled_micros ?? 0),
+        });
+      });
+    } catch (error) {
+      if (error instanceof RollBack) return error.result;
+      throw error;
     }
-    await transaction.insertInto("budget_ledger").values(plan.trail).execute();
-    return { kind: "charged" };
   },
 
   async finish(db, kind, { reservationId, actualMicros, now, ledgerRows }) {
@@ -132,6 +112,54 @@ export const portableLedgerStatements: LedgerStatements = {
     });
   },
 };
+
+/**
+ * Inside the write transaction: the reservation row, missing counters, then each counter's
+ * conditional charge and the trail. Returns the counter that refused (the caller rolls back),
+ * `duplicate` when the reservation exists already (a retry; nothing written), or undefined when done.
+ */
+async function charge(
+  transaction: Kysely<Database>,
+  plan: ReservePlan,
+): Promise<LedgerCounterLimit | "duplicate" | undefined> {
+  const inserted = await transaction
+    .insertInto("budget_reservations")
+    .values(plan.reservation)
+    .onConflict((conflict) => conflict.column("id").doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return "duplicate";
+  if (plan.counters.length === 0) return undefined;
+  await transaction
+    .insertInto("budget_counters")
+    .values(
+      plan.counters.map((counter) => ({
+        scope_kind: counter.scopeKind,
+        scope_id: counter.scopeId,
+        window_key: counter.windowKey,
+        limit_micros: counter.limitMicros,
+        reserved_micros: 0,
+        settled_micros: 0,
+        updated_at: plan.now,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(["scope_kind", "scope_id", "window_key"]).doNothing())
+    .execute();
+  for (const counter of plan.counters) {
+    const charged = await transaction
+      .updateTable("budget_counters")
+      .set({
+        reserved_micros: sql`reserved_micros + ${plan.amountMicros}`,
+        limit_micros: counter.limitMicros,
+        updated_at: plan.now,
+      })
+      .where(matchesKey(counter))
+      .where(sql<boolean>`reserved_micros + settled_micros + ${plan.amountMicros} <= ${counter.limitMicros}`)
+      .executeTakeFirst();
+    if (Number(charged.numUpdatedRows) === 0) return counter;
+  }
+  await transaction.insertInto("budget_ledger").values(plan.trail).execute();
+  return undefined;
+}
 
 /** Why a reservation could not be claimed: finished before, or never made. */
 export async function finishedBefore(

@@ -268,6 +268,36 @@ export function defineLedgerCountersSuite(backend: StoreBackend): void {
       }
     });
 
+    it("locks in the database's key order, so reserves and settles racing over non-ASCII ids never deadlock", async () => {
+      const second = await fresh.target.open({ clock: fresh.clock });
+      try {
+        // U+FF5E sorts after U+1F600 by UTF-16 code unit but before it by UTF-8 byte (Postgres "C").
+        const keys = ["\u{1F600}", "\uFF5E"].map(
+          (scopeId): LedgerCounterKey => ({ scopeKind: "session", scopeId, windowKey: "total" }),
+        );
+        const counters = keys.map((key) => limited(key, 10_000_000));
+        const stores = [fresh.store, second];
+        await Promise.all(
+          Array.from({ length: 16 }, async (_, worker) => {
+            const ledger = stores[worker % 2]!.ledger;
+            for (let round = 0; round < 25; round++) {
+              const reservationId = `reservation_${worker}_${round}`;
+              const order = (worker + round) % 2 === 0 ? counters : [...counters].reverse();
+              expect(await ledger.reserve({ reservationId, amountMicros: 100, counters: order })).toEqual({
+                ok: true,
+              });
+              expect(await ledger.settle(reservationId, 50)).toBe("settled");
+            }
+          }),
+        );
+        for (const found of await fresh.store.ledger.counters(keys)) {
+          expect(found).toMatchObject({ reservedMicros: 0, settledMicros: 20_000 });
+        }
+      } finally {
+        await second.close();
+      }
+    });
+
     it("refuses amounts that are not whole non-negative micro-USD and unknown scopes, holding nothing", async () => {
       const { ledger } = fresh.store;
       const base = { reservationId: "reservation_1", amountMicros: 10, counters: [limited(project, 100)] };
