@@ -143,6 +143,7 @@ export function createRuntime(options: CreateRuntimeOptions): Runtime {
       },
       parent.state,
     );
+    state.delegation = [...(parent.state.delegation ?? []), parent.agent.name];
     return handle(state, definition, false, { stream: parent.stream, signal: parent.signal }).result;
   }
 

@@ -5,8 +5,9 @@ import type { ModelCallResult, ModelRequest } from "../models/index.js";
 import { applyTrip } from "./apply-trip.js";
 import { checkFinalOutput, repairRequest } from "./final-output.js";
 import { modelTools, outputJsonSchema } from "./model-tools.js";
+import { principalChain } from "./principal-chain.js";
 import { elapsedMs, type RunContext } from "./run-context.js";
-import { outputInvalid, priceUnknown, runLimitReached } from "./run-errors.js";
+import { outputInvalid, policyDenied, priceUnknown, runLimitReached } from "./run-errors.js";
 import { completeRun, failRun, pauseRun } from "./run-outcomes.js";
 import type { StoredMessage } from "./run-state.js";
 
@@ -162,6 +163,23 @@ async function checkBreaker(
   return buildRequest(context);
 }
 
+/** Asks the policy point whether this agent may call this model (a per-agent model allowlist). */
+function modelAllowed(context: RunContext, request: ModelRequest): boolean {
+  const policy = context.deps.policy;
+  if (!policy) return true;
+  const model = request.model ?? "default";
+  const decision = policy.decide({
+    principal: principalChain(context),
+    action: { kind: "model", model },
+    args: {},
+    environment: context.deps.environment ?? "development",
+  });
+  if (decision.effect === "allow" || decision.effect === "redact") return true;
+  const reason = "reason" in decision ? decision.reason : "not allowed";
+  failRun(context, policyDenied(context.agent.name, `model ${model}`, reason, decision.invariant), "error");
+  return false;
+}
+
 /** One model call and its bookkeeping; sets `context.outcome` when the run ends here. */
 export async function modelStep(context: RunContext): Promise<void> {
   const { agent, state, deps } = context;
@@ -175,6 +193,7 @@ export async function modelStep(context: RunContext): Promise<void> {
     );
 
   let request = buildRequest(context);
+  if (!modelAllowed(context, request)) return;
   let estimate = deps.estimateCost ? await deps.estimateCost(request) : null;
   const checked = await checkBreaker(context, request, nextCallBoundMicros(context, estimate));
   if (!checked) return;

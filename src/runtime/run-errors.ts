@@ -78,3 +78,14 @@ export function priceUnknown(agent: string, model: string): GantryError {
     hint: "Add a price for the model under models.prices in gantry.config.ts, or disable budgets.",
   });
 }
+
+export function policyDenied(agent: string, what: string, reason: string, invariant?: string): GantryError {
+  return new GantryError({
+    code: "POLICY_DENIED",
+    message: `Agent "${agent}" may not use ${what}: ${reason}${invariant ? ` (invariant ${invariant})` : ""}`,
+    domain: "POLICY",
+    category: "USER",
+    details: { agent, what, reason, ...(invariant ? { invariant } : {}) },
+    hint: "Permit it in policies/*.cedar or the agent's rules if the agent should be able to, then resume or rerun.",
+  });
+}

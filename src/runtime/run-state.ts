@@ -41,6 +41,8 @@ export interface ToolCallRecord {
   status: "started" | "completed" | "failed";
   output?: JsonValue;
   error?: { code: string; message: string };
+  /** What the policy point decided for this call, when one is configured. */
+  decision?: { effect: string; policies: string[]; reason?: string; invariant?: string };
 }
 
 export type StopReason =
@@ -70,6 +72,8 @@ export interface RunStateV1 {
   input: JsonValue;
   sessionId?: string;
   parentRunIds: string[];
+  /** Agents that delegated to this run, outermost first (a subagent's callers). */
+  delegation?: string[];
   apiKeyId?: string;
   projectId: string;
   messages: StoredMessage[];

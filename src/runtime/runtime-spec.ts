@@ -1,5 +1,11 @@
 import type { Clock, JsonValue } from "../core/index.js";
-import type { BreakerRegistry, BreakerTrip, BudgetGuard } from "../guard/index.js";
+import type {
+  Approvals,
+  BreakerRegistry,
+  BreakerTrip,
+  BudgetGuard,
+  PolicyDecisionPoint,
+} from "../guard/index.js";
 import type { ModelClient, ModelRequest } from "../models/index.js";
 import type { RunStatus, Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
@@ -36,6 +42,16 @@ export interface RuntimeDeps {
   resolvePrompt?: (reference: PromptReference) => Promise<ResolvedPrompt>;
   /** The tier a `downgrade-tier` trip moves to, given the current model or tier; undefined: none cheaper. */
   cheaperTier?: (model: string) => string | undefined;
+  /** Decides every tool call and model call (default deny). Without it every call is allowed (library use only). */
+  policy?: PolicyDecisionPoint;
+  /** Where `require_approval` decisions wait for a person; without it they are refused. */
+  approvals?: Approvals;
+  /** Where decisions and executions are recorded (append-only, hash-chained). */
+  audit?: Pick<Store["audit"], "append">;
+  /** `development` (default), `production`…: policies may decide by it. */
+  environment?: string;
+  /** Signs the per-call tool credentials; without it tools get none. */
+  signingSecret?: Uint8Array;
   /** Output tokens reserved when the agent names none. Default 4096. */
   defaultMaxOutputTokens?: number;
   projectId?: string;

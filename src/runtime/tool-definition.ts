@@ -32,6 +32,12 @@ export interface ToolContext {
   attempt: number;
   /** Aborts on the tool's timeout, the run's wall clock, or the caller's cancel. */
   signal: AbortSignal;
+  /**
+   * A credential minted for this call only (bound to the tool and these arguments, short-lived):
+   * hand it to the service that performs the action, which checks it with `verifyToolCredential`.
+   * Absent when the runtime has no signing secret.
+   */
+  credential?: string;
 }
 
 export interface ToolConfig<Input, Output> {

@@ -1,6 +1,8 @@
 import type { JsonValue } from "../core/index.js";
+import { mintToolCredential } from "../guard/index.js";
 import type { AgentDefinition } from "./agent-definition.js";
 import { applyTrip } from "./apply-trip.js";
+import { auditToolResult, gateToolCalls } from "./enforce-tool-calls.js";
 import { executeTool, type ToolOutcome } from "./execute-tool.js";
 import { subagentInputSchema } from "./model-tools.js";
 import {
@@ -9,8 +11,9 @@ import {
   type PendingToolCall,
   pendingToolCalls,
 } from "./pending-tool-calls.js";
+import { principalChain } from "./principal-chain.js";
 import type { RunContext } from "./run-context.js";
-import { failRun } from "./run-outcomes.js";
+import { failRun, pauseRun } from "./run-outcomes.js";
 import type { ToolCallRecord } from "./run-state.js";
 
 // The tool calls of one step. Each call is marked `started` in a checkpoint before it runs and
@@ -88,6 +91,18 @@ function toolCall(
       },
     };
   }
+  const secret = context.deps.signingSecret;
+  const credential = secret
+    ? mintToolCredential({
+        secret,
+        tool: tool.name,
+        args: call.input,
+        runId: state.runId,
+        toolCallId: call.toolCallId,
+        principal: principalChain(context),
+        clock: context.clock,
+      }).token
+    : undefined;
   const toolContext = {
     runId: state.runId,
     agent: agent.name,
@@ -95,6 +110,7 @@ function toolCall(
     idempotencyKey: record.idempotencyKey,
     attempt: record.attempts,
     ...(state.sessionId ? { sessionId: state.sessionId } : {}),
+    ...(credential ? { credential } : {}),
   };
   return () => executeTool(tool, call.input, toolContext, context.signal);
 }
@@ -190,15 +206,27 @@ export async function toolStep(context: RunContext): Promise<void> {
     }
     toRun.push({ call, record });
   }
-  for (const { record } of toRun) record.attempts += 1;
+  const gate = await gateToolCalls(context, toRun);
+  for (const { call, record, outcome } of gate.refused) {
+    context.emit({
+      type: "tool-call-start",
+      step,
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
+      input: call.input,
+    });
+    finish(context, call, record, outcome, step);
+  }
+  const allowed = gate.allowed;
+  for (const { record } of allowed) record.attempts += 1;
   if (context.breaker) state.breaker = context.breaker.snapshot();
   await context.checkpoint();
 
   let fatal: ToolOutcome | undefined;
   let next = 0;
   const worker = async () => {
-    while (next < toRun.length) {
-      const { call, record } = toRun[next++]!;
+    while (next < allowed.length) {
+      const { call, record } = allowed[next++]!;
       context.emit({
         type: "tool-call-start",
         step,
@@ -209,10 +237,22 @@ export async function toolStep(context: RunContext): Promise<void> {
       const outcome = await runOne(context, call, record);
       if (outcome.kind === "fatal") fatal ??= outcome;
       finish(context, call, record, outcome, step);
+      await auditToolResult(context, call, outcome);
       await context.checkpoint();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(agent.limits.toolConcurrency, toRun.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(agent.limits.toolConcurrency, allowed.length) }, worker));
+  if (gate.waiting.length > 0 && !fatal) {
+    pauseRun(
+      context,
+      "approval",
+      `Waiting for a person to approve ${gate.waiting.length} tool call(s): gantry approvals list`,
+      {
+        approvals: gate.waiting,
+      },
+    );
+    return;
+  }
   if (fatal?.kind === "fatal") failRun(context, fatal.error);
   else if (context.signal.aborted && !context.outcome) {
     context.outcome = { status: "cancelled" };
