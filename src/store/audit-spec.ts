@@ -24,6 +24,9 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** What broke the chain: a row changed, a row missing, or a row that no longer links to its predecessor. */
+export type AuditProblem = "edited" | "deleted" | "relinked";
+
 export interface NewAuditEntry {
   /** Defaults to `default`. */
   projectId?: string;
@@ -32,6 +35,7 @@ export interface NewAuditEntry {
   resource: string;
   decision: string;
   reason?: string | null;
+  /** `details.runId`, when a string, is also stored in an indexed column: `list({ runId })` finds it. */
   details?: Record<string, JsonValue>;
 }
 
@@ -40,14 +44,25 @@ export interface AuditVerification {
   /** Entries examined before the first problem (all of them when `ok`). */
   checked: number;
   firstBrokenSequence?: number;
+  problem?: AuditProblem;
   reason?: string;
+}
+
+export interface AuditListOptions {
+  since?: number;
+  limit?: number;
+  projectId?: string;
+  runId?: string;
 }
 
 export interface AuditRepository {
   /** Appends an entry to the chain; concurrent appends are serialised so the chain never forks. */
   append(entry: NewAuditEntry): Promise<AuditEntry>;
-  /** Entries with `sequence > since` (default 0), oldest first; limit 1..1000, default 100. */
-  list(options?: { since?: number; limit?: number; projectId?: string }): Promise<AuditEntry[]>;
+  /**
+   * Entries with `sequence > since` (default 0), oldest first; limit 1..1000, default 100. `runId`
+   * keeps the entries whose `details.runId` is that run (the runtime's and the approvals').
+   */
+  list(options?: AuditListOptions): Promise<AuditEntry[]>;
   /** Recomputes the whole chain: detects edited rows, deleted rows (sequence gaps) and relinked rows. */
   verify(): Promise<AuditVerification>;
 }

@@ -108,6 +108,29 @@ export interface AuditLogTable {
   details: string;
   previous_hash: string;
   hash: string;
+  /** `details.runId` when it is a string, else null: an index for replay, checked by verify (migration 005). */
+  run_id: string | null;
+}
+
+/** `approvals`: one row per tool call held for a person's decision (migration 005). */
+export interface ApprovalsTable {
+  id: string;
+  project_id: string;
+  run_id: string;
+  tool_call_id: string;
+  tool: string;
+  agent: string;
+  args_digest: string;
+  /** JSON of the call's arguments, as shown to the person deciding. */
+  args: string;
+  reason: string;
+  /** pending | approved | denied */
+  status: string;
+  requested_at: string;
+  decided_at: string | null;
+  approver: string | null;
+  note: string | null;
+  signature: string | null;
 }
 
 export interface BudgetLedgerTable {
@@ -167,6 +190,7 @@ export interface Database {
   spans: SpansTable;
   trace_summaries: TraceSummariesTable;
   audit_log: AuditLogTable;
+  approvals: ApprovalsTable;
   budget_ledger: BudgetLedgerTable;
   budget_counters: BudgetCountersTable;
   budget_reservations: BudgetReservationsTable;

@@ -1,7 +1,20 @@
 // The store module's only entry point: other modules import from here, never from files inside.
 
 export type {
+  ApprovalAuditWrite,
+  ApprovalListOptions,
+  ApprovalsRepository,
+  NewStoredApproval,
+  StoredApproval,
+  StoredApprovalDecideResult,
+  StoredApprovalDecision,
+  StoredApprovalStatus,
+} from "./approval-spec.js";
+export { storedApprovalStatuses } from "./approval-spec.js";
+export type {
   AuditEntry,
+  AuditListOptions,
+  AuditProblem,
   AuditRepository,
   AuditVerification,
   NewAuditEntry,
@@ -27,7 +40,7 @@ export { ledgerEntryKinds, ledgerScopeKinds } from "./ledger-spec.js";
 export type { Migration, MigrationContext } from "./migrations/index.js";
 export { migrations } from "./migrations/index.js";
 export { type OpenStoreOptions, openStore } from "./open-store.js";
-export { auditEntryHash } from "./repositories/audit-repository.js";
+export { auditEntryHash, auditRunIdColumn } from "./repositories/audit-repository.js";
 export { defaultProjectId } from "./repositories/projects-repository.js";
 export { rollupByAgent } from "./repositories/traces-agent-rollup.js";
 export { decodeCursor, encodeCursor } from "./repositories/traces-cursor.js";

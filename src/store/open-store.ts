@@ -6,6 +6,7 @@ import type { Database } from "./database.js";
 import { migrations } from "./migrations/index.js";
 import { createMigrations } from "./migrator.js";
 import { createApiKeysRepository } from "./repositories/api-keys-repository.js";
+import { createApprovalsRepository } from "./repositories/approvals-repository.js";
 import { createAuditRepository } from "./repositories/audit-repository.js";
 import { createLedgerRepository } from "./repositories/ledger-repository.js";
 import { createProjectsRepository } from "./repositories/projects-repository.js";
@@ -49,6 +50,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     spans: createSpansRepository(context),
     traces: createTracesRepository(context),
     audit: createAuditRepository(context),
+    approvals: createApprovalsRepository(context),
     ledger: createLedgerRepository(context),
     responseCache: createResponseCacheRepository(context),
     migrations: createMigrations({ db, kind: target.kind, location: target.location, clock, migrations }),

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ApprovalsRepository } from "./approval-spec.js";
 import type { AuditRepository } from "./audit-spec.js";
 import type { Database } from "./database.js";
 import type { LedgerRepository } from "./ledger-spec.js";
@@ -92,6 +93,8 @@ export interface Store {
   /** Trace summaries (kept current by `spans` inserts), sessions, per-agent rollups and retention. */
   traces: TracesRepository;
   audit: AuditRepository;
+  /** Tool calls held for a person's decision; signing and checking them belong to src/guard. */
+  approvals: ApprovalsRepository;
   ledger: LedgerRepository;
   /** The model response cache (opt-in, exact match, with expiry); src/models decides keys and values. */
   responseCache: ResponseCacheRepository;

@@ -1,6 +1,7 @@
 import { afterAll, describe, it } from "vitest";
 import { redactUrl } from "../../src/store/index.js";
 import { postgresBackend, postgresUrl, probePostgres, type StoreBackend, sqliteBackend } from "./backends.js";
+import { defineApprovalsSuite } from "./suites/approvals-suite.js";
 import { defineAuditSuite } from "./suites/audit-suite.js";
 import { defineLedgerCountersSuite } from "./suites/ledger-counters-suite.js";
 import { defineLedgerSuite } from "./suites/ledger-suite.js";
@@ -20,6 +21,7 @@ const suites = [
   defineSpansSuite,
   defineTracesSuite,
   defineAuditSuite,
+  defineApprovalsSuite,
   defineLedgerSuite,
   defineLedgerCountersSuite,
   defineResponseCacheSuite,

@@ -2,6 +2,7 @@ import { initialMigration } from "./001-initial.js";
 import { responseCacheMigration } from "./002-response-cache.js";
 import { traceSummariesMigration } from "./003-trace-summaries.js";
 import { budgetCountersMigration } from "./004-budget-counters.js";
+import { approvalsMigration } from "./005-approvals.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration, MigrationContext } from "./migration.js";
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   responseCacheMigration,
   traceSummariesMigration,
   budgetCountersMigration,
+  approvalsMigration,
 ];

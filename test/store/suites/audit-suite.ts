@@ -52,6 +52,39 @@ export function defineAuditSuite(backend: StoreBackend): void {
       expect(sequences(await fresh.store.audit.list({ projectId: "billing" }))).toEqual([6]);
     });
 
+    it("lists one run's entries by details.runId, through the run_id column", async () => {
+      await fresh.store.audit.append(entry(1, { details: { runId: "run_a", step: 1 } }));
+      await fresh.store.audit.append(entry(2, { details: { runId: "run_b" } }));
+      await fresh.store.audit.append(entry(3, { details: { runId: 42 } }));
+      await fresh.store.audit.append(entry(4, { details: { runId: "run_a", step: 2 } }));
+      const sequences = (list: { sequence: number }[]) => list.map((item) => item.sequence);
+      expect(sequences(await fresh.store.audit.list({ runId: "run_a" }))).toEqual([1, 4]);
+      expect(sequences(await fresh.store.audit.list({ runId: "run_a", since: 1 }))).toEqual([4]);
+      expect(await fresh.store.audit.list({ runId: "42" })).toEqual([]);
+      const columns = await fresh.store.db
+        .selectFrom("audit_log")
+        .select(["sequence", "run_id"])
+        .orderBy("sequence")
+        .execute();
+      expect(columns.map((row) => row.run_id)).toEqual(["run_a", "run_b", null, "run_a"]);
+    });
+
+    it("detects a run_id column moved to another run (replay would miss the entry)", async () => {
+      await appendMany(2);
+      await fresh.store.audit.append(entry(3, { details: { runId: "run_a" } }));
+      await fresh.store.db
+        .updateTable("audit_log")
+        .set({ run_id: "run_b" })
+        .where("sequence", "=", 3)
+        .execute();
+      expect(await fresh.store.audit.verify()).toMatchObject({
+        ok: false,
+        checked: 2,
+        firstBrokenSequence: 3,
+        problem: "edited",
+      });
+    });
+
     it("verifies an empty log and an intact chain", async () => {
       expect(await fresh.store.audit.verify()).toEqual({ ok: true, checked: 0 });
       await appendMany(5);
@@ -71,6 +104,7 @@ export function defineAuditSuite(backend: StoreBackend): void {
         firstBrokenSequence: 3,
       });
       expect((await fresh.store.audit.verify()).reason).toContain("edited");
+      expect((await fresh.store.audit.verify()).problem).toBe("edited");
     });
 
     it("detects an edit whose author also recomputed the row's hash: the next link breaks", async () => {
@@ -87,6 +121,7 @@ export function defineAuditSuite(backend: StoreBackend): void {
         ok: false,
         checked: 2,
         firstBrokenSequence: 3,
+        problem: "relinked",
       });
     });
 
@@ -96,6 +131,7 @@ export function defineAuditSuite(backend: StoreBackend): void {
       const middle = await fresh.store.audit.verify();
       expect(middle).toMatchObject({ ok: false, checked: 2, firstBrokenSequence: 3 });
       expect(middle.reason).toContain("deleted");
+      expect(middle.problem).toBe("deleted");
       await fresh.store.db.deleteFrom("audit_log").where("sequence", "=", 1).execute();
       expect(await fresh.store.audit.verify()).toMatchObject({
         ok: false,
