@@ -7,6 +7,7 @@ import { registerKeysCommand } from "./commands/keys-command.js";
 import { registerModelsCommand } from "./commands/models-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
 import { registerRunsCommand } from "./commands/runs-command.js";
+import { registerSpecCommand } from "./commands/spec-command.js";
 import { registerTracesCommand } from "./commands/traces-command.js";
 import { registerUpCommand } from "./commands/up-command.js";
 
@@ -38,6 +39,7 @@ Docs: docs/README.md`,
   registerModelsCommand(program);
   registerRunCommand(program);
   registerRunsCommand(program);
+  registerSpecCommand(program);
   registerTracesCommand(program);
   registerDoctorCommand(program);
   return program;

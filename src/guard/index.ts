@@ -43,3 +43,6 @@ export { resolveBudgetCounters } from "./budgets/resolve-budget-counters.js";
 export * from "./guardrails/guardrail-spec.js";
 export * from "./identity/tool-credential.js";
 export * from "./policy/policy-spec.js";
+export * from "./spec/check-spec.js";
+export * from "./spec/load-spec.js";
+export * from "./spec/spec-schema.js";

@@ -8,5 +8,6 @@ export { resolvePromptFile } from "./prompt-file.js";
 export type * from "./run-events.js";
 export * from "./run-state.js";
 export type * from "./runtime-spec.js";
+export { specWorld } from "./spec-world.js";
 export * from "./tool-definition.js";
 export { cheaperTierOf, createWorkspaceRuntime, type WorkspaceRuntimeOptions } from "./workspace-runtime.js";
