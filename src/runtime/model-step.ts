@@ -1,6 +1,6 @@
 import type { LanguageModelV3Content, LanguageModelV3Prompt } from "@ai-sdk/provider";
 import type { JsonValue } from "../core/index.js";
-import type { BudgetContext, Reservation } from "../guard/index.js";
+import { type BudgetContext, budgetExceededError, type Reservation } from "../guard/index.js";
 import type { ModelCallResult, ModelRequest } from "../models/index.js";
 import { applyTrip } from "./apply-trip.js";
 import { checkFinalOutput, repairRequest } from "./final-output.js";
@@ -115,21 +115,14 @@ async function reserve(
       });
       return outcome.reservation;
     }
-    const { counter, settledMicros, reservedMicros, requestedMicros } = outcome.exceeded;
-    pauseRun(
-      context,
-      "budget",
-      `The ${counter.scope} budget of ${counter.scopeId} (${counter.windowKey}) cannot cover the next call: ${requestedMicros} µUSD needed, ${Math.max(0, counter.limitMicros - settledMicros - reservedMicros)} µUSD left of ${counter.limitMicros}`,
-      {
-        scope: counter.scope,
-        scopeId: counter.scopeId,
-        window: counter.windowKey,
-        limitMicros: counter.limitMicros,
-        settledMicros,
-        reservedMicros,
-        requestedMicros,
-      },
-    );
+    const exceeded = budgetExceededError(outcome.exceeded, {
+      runId: context.state.runId,
+      ...(context.deps.budgetLimits ? { limits: context.deps.budgetLimits } : {}),
+    });
+    pauseRun(context, "budget", `${exceeded.message} ${exceeded.hint ?? ""}`.trim(), {
+      ...(exceeded.details as Record<string, JsonValue>),
+      window: outcome.exceeded.counter.windowKey,
+    });
   } catch (error) {
     pauseRun(
       context,

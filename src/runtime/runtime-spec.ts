@@ -1,4 +1,4 @@
-import type { Clock, JsonValue } from "../core/index.js";
+import type { BudgetLimitConfig, Clock, JsonValue } from "../core/index.js";
 import type {
   Approvals,
   BreakerRegistry,
@@ -31,6 +31,8 @@ export interface RuntimeDeps {
   telemetry?: Telemetry;
   /** Without it nothing is capped. */
   budgets?: BudgetGuard;
+  /** The configured limits, so a budget pause names the `budgets.limits[i]` entry to raise. */
+  budgetLimits?: readonly BudgetLimitConfig[];
   /** Without it no breaker or loop detector runs. */
   breakers?: BreakerRegistry;
   /**

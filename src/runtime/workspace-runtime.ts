@@ -43,6 +43,7 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
     models: modelAccess.client,
     store,
     budgets,
+    budgetLimits: config.budgets.limits,
     breakers: createBreakerRegistry({ store, ...(clock ? { clock } : {}) }),
     estimateCost: (request) => modelAccess.estimateCost(request),
     resolvePrompt: (reference) => resolvePromptFile(workspace.root, reference),
