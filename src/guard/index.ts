@@ -1,7 +1,30 @@
 // The guard module's only entry point: identity, budgets and the session breaker.
 
 export * from "./api-keys.js";
+export {
+  approvalAlreadyDecided,
+  approvalArgumentsMismatch,
+  approvalInvalidInput,
+  approvalNotFound,
+} from "./approvals/approval-errors.js";
+export {
+  approvalKeyPath,
+  approvalSecretVariable,
+  resolveApprovalSecret,
+} from "./approvals/approval-secret.js";
+export {
+  approvalMessage,
+  approvalSignatureValid,
+  type SignedApprovalFields,
+  signApproval,
+} from "./approvals/approval-signature.js";
 export * from "./approvals/approval-spec.js";
+export {
+  approvalAuditActions,
+  type CreateApprovalsOptions,
+  createApprovals,
+} from "./approvals/create-approvals.js";
+export { type AuditReplayStep, auditReplayStep, principalText, readRunAudit } from "./audit/audit-replay.js";
 export {
   breakerAmountInvalid,
   breakerSettingsInvalid,
