@@ -11,3 +11,4 @@ export type * from "./runtime-spec.js";
 export { specWorld } from "./spec-world.js";
 export * from "./tool-definition.js";
 export { cheaperTierOf, createWorkspaceRuntime, type WorkspaceRuntimeOptions } from "./workspace-runtime.js";
+export * from "./workspace-tools/index.js";

@@ -81,7 +81,11 @@ export function diffLines(before: string, after: string, maxEdits = 2_000): Line
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  ) {
     tail++;
   }
   const middleA = a.slice(head, a.length - tail);
@@ -90,8 +94,8 @@ export function diffLines(before: string, after: string, maxEdits = 2_000): Line
   const removed: DiffLine[] = [];
   const added: DiffLine[] = [];
   if (edits === undefined) {
-    middleA.forEach((text, index) => removed.push({ line: head + index, text }));
-    middleB.forEach((text, index) => added.push({ line: head + index, text }));
+    for (const [index, text] of middleA.entries()) removed.push({ line: head + index, text });
+    for (const [index, text] of middleB.entries()) added.push({ line: head + index, text });
   } else {
     for (const edit of edits) {
       if (edit.kind === "removed") removed.push({ line: head + edit.index, text: middleA[edit.index]! });

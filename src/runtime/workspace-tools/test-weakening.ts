@@ -30,6 +30,7 @@ const weakMatcher =
   /\.(?:toBeDefined|toBeTruthy|toBeFalsy|not\.toBeNull|not\.toBeUndefined|toBeInstanceOf)\s*\(|expect\.any(?:thing)?\s*\(|\.toThrow\s*\(\s*\)|\.ok\s*\(/g;
 const strongMatcher =
   /\.(?:toBe|toEqual|toStrictEqual|toMatchObject|toMatch|toContain|toContainEqual|toHaveLength|toHaveProperty|toHaveBeenCalledWith|toHaveBeenCalledTimes|toHaveBeenLastCalledWith|toBeCloseTo|toBeGreaterThan|toBeGreaterThanOrEqual|toBeLessThan|toBeLessThanOrEqual|toMatchSnapshot|toMatchInlineSnapshot|toThrow|toThrowError|toBeNull|toBeUndefined|toBeNaN|equal|deepEqual|strictEqual|deepStrictEqual|throws|rejects)\s*\(\s*[^)\s]/;
+const strongMatchers = new RegExp(strongMatcher.source, "g");
 const literalSubject = /expect\s*\(\s*(?:true|false|null|undefined|-?\d+(?:\.\d+)?|"[^"]*"|'[^']*')\s*\)/g;
 
 /** Removes `//` and `/* *\/` comments outside string literals, so commented-out code does not count. */
@@ -106,8 +107,16 @@ function markerAdded(
   const more = count(pattern, after) - count(pattern, before);
   if (more <= 0) return [];
   const lines = added.filter((line) => count(pattern, line) > 0);
-  const what = kind === "skip-added" ? "skipped (skip/todo/xit/xdescribe)" : "focused with .only/fit (the rest stop running)";
-  return [{ kind, message: `${more} test(s) or suite(s) newly ${what}${lines.length ? `: ${quoteLines(lines)}` : ""}` }];
+  const what =
+    kind === "skip-added"
+      ? "skipped (skip/todo/xit/xdescribe)"
+      : "focused with .only/fit (the rest stop running)";
+  return [
+    {
+      kind,
+      message: `${more} test(s) or suite(s) newly ${what}${lines.length ? `: ${quoteLines(lines)}` : ""}`,
+    },
+  ];
 }
 
 function subjectOf(line: string): string | undefined {
@@ -124,12 +133,18 @@ function weakenedAssertions(before: string, after: string, removed: string[], ad
       message: `${fewer} assertion(s) removed${lines.length ? `: ${quoteLines(lines)}` : ""}`,
     });
   }
-  const weaker = count(weakMatcher, after) - count(weakMatcher, before);
+  // A swap, not an addition: a new test with a loose check is not a weakening of an old one.
+  const weaker = Math.min(
+    count(weakMatcher, after) - count(weakMatcher, before),
+    count(strongMatchers, before) - count(strongMatchers, after),
+  );
   if (weaker > 0) {
     const strongGone = removed.filter((line) => strongMatcher.test(line));
     const weakNew = added.filter((line) => count(weakMatcher, line) > 0);
     const pairs = weakNew.map((line) => {
-      const was = strongGone.find((old) => subjectOf(old) !== undefined && subjectOf(old) === subjectOf(line));
+      const was = strongGone.find(
+        (old) => subjectOf(old) !== undefined && subjectOf(old) === subjectOf(line),
+      );
       return was ? `\`${was.trim()}\` became \`${line.trim()}\`` : `\`${line.trim()}\``;
     });
     findings.push({
