@@ -64,7 +64,7 @@ export const defaultTrustBoundaries: readonly string[] = [
 ];
 
 /** Paths no workspace tool ever touches: Gantry's own records (the edit ledger) and git's internals (hooks run code). */
-export const reservedPaths: readonly string[] = [".gantry/**", ".git/**", ".git"];
+export const reservedPaths: readonly string[] = [".gantry", ".gantry/**", ".git", ".git/**"];
 
 export const defaultDiffLimits = { warnLines: 300, blockLines: 1_000 } as const;
 
