@@ -1,5 +1,7 @@
 import { Command } from "commander";
 import { packageVersion } from "../core/index.js";
+import { registerApprovalsCommand } from "./commands/approvals-command.js";
+import { registerAuditCommand } from "./commands/audit-command.js";
 import { registerDbCommand } from "./commands/db-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
@@ -41,6 +43,8 @@ Docs: docs/README.md`,
   registerRunsCommand(program);
   registerSpecCommand(program);
   registerTracesCommand(program);
+  registerApprovalsCommand(program);
+  registerAuditCommand(program);
   registerDoctorCommand(program);
   return program;
 }

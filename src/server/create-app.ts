@@ -7,6 +7,8 @@ import { errorResponse } from "./error-response.js";
 import { gatewayRoutes } from "./gateway/gateway-routes.js";
 import { openAiErrorResponse } from "./gateway/openai-error.js";
 import { agentsRoutes } from "./routes/agents-routes.js";
+import { approvalsRoutes } from "./routes/approvals-routes.js";
+import { auditRoutes } from "./routes/audit-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { infoRoutes } from "./routes/info-routes.js";
 import { otlpRoutes } from "./routes/otlp-routes.js";
@@ -40,6 +42,8 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   app.route("/", sessionsRoutes(context));
   app.route("/", agentsRoutes(context));
   app.route("/", runsRoutes(context));
+  app.route("/", approvalsRoutes(context));
+  app.route("/", auditRoutes(context));
   app.route("/", otlpRoutes(context));
   app.route("/", gatewayRoutes(context));
 

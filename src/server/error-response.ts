@@ -9,7 +9,7 @@ export function statusForError(error: GantryError): ContentfulStatusCode {
   if (error.code.endsWith("_NOT_FOUND")) return 404;
   if (error.code === "REQUEST_TOO_LARGE") return 413;
   // The request is fine but the resource is in the wrong state (a finished run cannot be resumed).
-  if (error.code === "RUN_NOT_RESUMABLE") return 409;
+  if (error.code === "RUN_NOT_RESUMABLE" || error.code === "APPROVAL_ALREADY_DECIDED") return 409;
   if (error.code.endsWith("_RATE_LIMITED") || everyAttemptRateLimited(error)) return 429;
   if (error.category === "USER") return 400;
   if (error.category === "THIRD_PARTY") return 502;

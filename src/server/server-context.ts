@@ -1,4 +1,5 @@
 import type { Clock, Workspace } from "../core/index.js";
+import type { Approvals } from "../guard/index.js";
 import type { ModelAccess } from "../models/index.js";
 import type { Runtime } from "../runtime/index.js";
 import type { Store } from "../store/index.js";
@@ -21,6 +22,8 @@ export interface ServerContext {
   telemetry: Telemetry;
   /** The workspace's agents, built once per process: runs started and resumed over HTTP. */
   runtime: Runtime;
+  /** Tool calls held for a person's decision, signed with the workspace's approval key. */
+  approvals: Approvals;
   /** Runs started here that have not stopped; closing the server waits for them. */
   activeRuns: ActiveRuns;
 }

@@ -8,6 +8,7 @@ import {
   systemClock,
   type Workspace,
 } from "../core/index.js";
+import { type Approvals, createApprovals, resolveApprovalSecret } from "../guard/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
 import { createWorkspaceRuntime, type Runtime } from "../runtime/index.js";
 import type { Store } from "../store/index.js";
@@ -31,6 +32,8 @@ export interface StartServerOptions {
   telemetry?: Telemetry;
   /** The agents' runtime (tests); built once from the workspace's agents when omitted. */
   runtime?: Runtime;
+  /** Approvals (tests); over the store with `resolveApprovalSecret` when omitted. */
+  approvals?: Approvals;
 }
 
 /** A running server: its URL and a graceful close that waits for in-flight requests. */
@@ -78,7 +81,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Built before listening, so a misconfigured provider or agent stops start-up with the cause named.
   let models: ModelAccess;
   let runtime: Runtime;
+  let approvals: Approvals;
   try {
+    approvals =
+      options.approvals ??
+      createApprovals({
+        store: options.store,
+        secret: resolveApprovalSecret({ env: options.env ?? process.env, root: options.workspace.root }),
+      });
     models =
       options.models ??
       (await createModelAccess({
@@ -112,6 +122,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     models,
     telemetry,
     runtime,
+    approvals,
     activeRuns: createActiveRuns(),
   };
   const app = createApp(context, { dashboardFolder: options.dashboardFolder });

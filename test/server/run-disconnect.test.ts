@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadWorkspace, systemClock } from "../../src/core/index.js";
+import { createApprovals } from "../../src/guard/index.js";
 import { createModelAccess } from "../../src/models/index.js";
 import { createWorkspaceRuntime } from "../../src/runtime/index.js";
 import { type ActiveRuns, createActiveRuns, createApp } from "../../src/server/index.js";
@@ -60,6 +61,7 @@ beforeAll(async () => {
     models,
     telemetry,
     runtime: createWorkspaceRuntime({ workspace, store, modelAccess: models, telemetry }),
+    approvals: createApprovals({ store, secret: "approval secret of the disconnect test" }),
     activeRuns,
   });
   server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
