@@ -23,6 +23,7 @@ export {
   type AgentConfig,
   type AgentDefinition,
   type AgentLimits,
+  createWorkspaceTools,
   defineAgent,
   defineTool,
   type RunEvent,
@@ -30,4 +31,6 @@ export {
   type ToolConfig,
   type ToolContext,
   type ToolDefinition,
+  type WorkspaceTools,
+  type WorkspaceToolsOptions,
 } from "./runtime/index.js";

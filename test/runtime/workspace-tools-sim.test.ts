@@ -94,7 +94,7 @@ describe("the scoped-edit drill (acceptance 4)", () => {
     const result = await handle.result;
     expect(result).toMatchObject({ status: "completed", output: "Fixed add().", toolCalls: calls.length });
 
-    const state = (await store.runs.get(result.runId))!.state as RunState;
+    const state = (await store.runs.get(result.runId))!.state as unknown as RunState;
     const byStep = state.toolCalls.map((call) => ({
       tool: call.toolName,
       status: call.status,
@@ -187,7 +187,7 @@ describe("the scoped-edit drill (acceptance 4)", () => {
       scenario: scriptedScenario(calls, "Done."),
     });
     const result = await runtime.run("coder", { input: "fix add" });
-    const state = (await store.runs.get(result.runId))!.state as RunState;
+    const state = (await store.runs.get(result.runId))!.state as unknown as RunState;
     expect(state.toolCalls.map((call) => call.error?.code ?? "ok")).toEqual(["ok", "ok", "ok"]);
     expect(state.toolCalls[1]!.output).toMatchObject({ exitCode: 0, command: "node check.mjs" });
     expect(state.toolCalls[2]!.output).toMatchObject({
