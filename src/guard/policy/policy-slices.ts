@@ -1,0 +1,130 @@
+import { sha256Hex } from "../../core/index.js";
+import { cedar } from "./cedar-engine.js";
+import type { LoadedPolicy } from "./compile-policies.js";
+import { policyEngineFailed } from "./policy-errors.js";
+import type { ScopeMatch } from "./policy-usage.js";
+
+// Policy slicing: a decision evaluates only the policies whose scope can match its agent and action,
+// pre-parsed once per distinct slice into cedar-wasm's cache. Cedar checks a policy's scope before its
+// conditions, so a policy left out could neither have applied nor have failed: the decision, the
+// policies it names and its errors are the same as over the whole set. Each cedar-wasm call costs
+// about 2 µs per policy evaluated and a few µs per value passed, so a 200-policy set decided whole
+// takes ~0.4 ms, and sliced a few tens of µs.
+
+/** A path tree of the context a slice reads: `true` is a whole value. */
+export type ContextNeeds = true | Map<string, ContextNeeds>;
+
+export interface PolicySlice {
+  /** The pre-parsed set's id in cedar-wasm's cache (empty slices are never sent to Cedar). */
+  setId: string;
+  policies: readonly LoadedPolicy[];
+  principalEntity: boolean;
+  actionEntity: boolean;
+  resourceEntity: boolean;
+  context: ContextNeeds;
+}
+
+// Pre-parsed sets live in cedar-wasm's per-thread cache for the life of the process; ids are derived
+// from content, so two policy points with the same policies share them and never overwrite another's.
+const prepared = new Set<string>();
+
+function addPath(tree: Map<string, ContextNeeds>, path: readonly string[]): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  const existing = tree.get(head);
+  if (existing === true) return;
+  if (rest.length === 0) {
+    tree.set(head, true);
+    return;
+  }
+  const child = existing ?? new Map<string, ContextNeeds>();
+  tree.set(head, child);
+  addPath(child, rest);
+}
+
+function scopeMatches(scope: ScopeMatch, type: string, id: string, ancestors: readonly string[]): boolean {
+  if (scope.kind === "eq") return scope.type === type && scope.id === id;
+  if (scope.kind === "in" && type === "Action") {
+    return scope.entities.some(
+      (entity) => entity.type === "Action" && (entity.id === id || ancestors.includes(entity.id)),
+    );
+  }
+  return true;
+}
+
+function buildSlice(digest: string, policies: readonly LoadedPolicy[]): PolicySlice {
+  const ids = policies.map((policy) => policy.id);
+  const setId = `gantry:${digest.slice(0, 16)}:${sha256Hex(ids.join("\n")).slice(0, 16)}`;
+  if (policies.length > 0 && !prepared.has(setId)) {
+    const staticPolicies = Object.fromEntries(policies.map((policy) => [policy.id, policy.text]));
+    const answer = cedar().preparsePolicySet(setId, { staticPolicies });
+    if (answer.type === "failure")
+      throw policyEngineFailed(answer.errors.map((error) => error.message).join("; "));
+    prepared.add(setId);
+  }
+  let context: ContextNeeds = new Map<string, ContextNeeds>();
+  for (const policy of policies) {
+    if (policy.usage.context === "all") {
+      context = true;
+      break;
+    }
+    for (const path of policy.usage.context) {
+      if (path.length === 0) {
+        context = true;
+        break;
+      }
+      addPath(context, path);
+    }
+    if (context === true) break;
+  }
+  return {
+    setId,
+    policies,
+    principalEntity: policies.some((policy) => policy.usage.principalEntity),
+    actionEntity: policies.some((policy) => policy.usage.actionEntity),
+    resourceEntity: policies.some((policy) => policy.usage.resourceEntity),
+    context,
+  };
+}
+
+// Request keys can be made up by a model (any tool name), so the key cache is bounded; slices are
+// shared by content and bounded by the policies' own scopes.
+const maxKeys = 10_000;
+
+/** Finds (and pre-parses on first use) the slice of a policy set for an agent and an action. */
+export class PolicySlicer {
+  private readonly byKey = new Map<string, PolicySlice>();
+  private readonly byContent = new Map<string, PolicySlice>();
+
+  constructor(
+    private readonly policies: readonly LoadedPolicy[],
+    private readonly digest: string,
+  ) {}
+
+  /** The policies that can match `agent` doing `actionId` (in `groups`) on `resource`. */
+  sliceFor(
+    agent: string,
+    actionId: string,
+    groups: readonly string[],
+    resource: { type: string; id: string },
+  ): PolicySlice {
+    const key = `${agent}\u0000${actionId}\u0000${groups.join(",")}`;
+    const cached = this.byKey.get(key);
+    if (cached) return cached;
+    const policies = this.policies.filter(
+      (policy) =>
+        scopeMatches(policy.usage.principal, "Agent", agent, []) &&
+        scopeMatches(policy.usage.action, "Action", actionId, groups) &&
+        scopeMatches(policy.usage.resource, resource.type, resource.id, []),
+    );
+    const content = policies.map((policy) => policy.id).join("\n");
+    let slice = this.byContent.get(content);
+    if (!slice) {
+      slice = buildSlice(this.digest, policies);
+      this.byContent.set(content, slice);
+    }
+    if (this.byKey.size >= maxKeys) this.byKey.clear();
+    this.byKey.set(key, slice);
+    return slice;
+  }
+}
