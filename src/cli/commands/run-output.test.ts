@@ -1,9 +1,10 @@
+import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { RunEvent, RunResult } from "../../runtime/index.js";
 import { parseRunInput } from "./run-command.js";
 import { createRunEventPrinter, exitCodeForRun, runSummaryLines } from "./run-output.js";
 
-// picocolors colours nothing when NO_COLOR is set or stdout is not a terminal, as under vitest.
+// picocolors colours its output when CI is set (as in CI): compare the text without colour codes.
 
 function printed(events: RunEvent[]): string {
   let text = "";
@@ -12,8 +13,11 @@ function printed(events: RunEvent[]): string {
   });
   for (const event of events) printer.print(event);
   printer.finish();
-  return text;
+  return stripVTControlCharacters(text);
 }
+
+const plainSummary = (...args: Parameters<typeof runSummaryLines>) =>
+  runSummaryLines(...args).map((line) => stripVTControlCharacters(line));
 
 const completed: RunResult = {
   runId: "run_1",
@@ -98,7 +102,7 @@ describe("createRunEventPrinter", () => {
 
 describe("runSummaryLines", () => {
   it("sums up a completed run, leaving out text that was already streamed", () => {
-    const lines = runSummaryLines(completed, { textShown: false });
+    const lines = plainSummary(completed, { textShown: false });
     expect(lines).toEqual([
       "✔ completed  helper  run_1",
       "output   Order A-7 is shipped.",
@@ -106,16 +110,16 @@ describe("runSummaryLines", () => {
       `trace    ${"a".repeat(32)}`,
       "details  gantry runs show run_1",
     ]);
-    expect(runSummaryLines(completed, { textShown: true }).some((line) => line.startsWith("output"))).toBe(
+    expect(plainSummary(completed, { textShown: true }).some((line) => line.startsWith("output"))).toBe(
       false,
     );
     // A structured answer is printed even after streaming: the stream showed no text of it.
-    const structured = runSummaryLines({ ...completed, output: { category: "refund" } }, { textShown: true });
+    const structured = plainSummary({ ...completed, output: { category: "refund" } }, { textShown: true });
     expect(structured).toContain("output   {");
   });
 
   it("says why a run paused and how to resume it, and what failed with the hint", () => {
-    const paused = runSummaryLines(
+    const paused = plainSummary(
       {
         ...completed,
         status: "paused",
@@ -130,7 +134,7 @@ describe("runSummaryLines", () => {
     expect(paused).toContain(
       "resume   gantry run --resume run_1  (after raising the budget in gantry.config.ts)",
     );
-    const failed = runSummaryLines(
+    const failed = plainSummary(
       {
         ...completed,
         status: "failed",

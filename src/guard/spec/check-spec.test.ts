@@ -27,7 +27,9 @@ describe("checkAgentSpec", () => {
         { id: "cost", rule: "bounded", enforcement: "runtime-check", ref: "breaker" },
         { id: "quality", rule: "routes well", enforcement: "eval", ref: "triage#refund-basic" },
       ],
-      success_criteria: [{ id: "refund", given: "a refund ask", expect: "refunded once", eval: "triage#refund-basic" }],
+      success_criteria: [
+        { id: "refund", given: "a refund ask", expect: "refunded once", eval: "triage#refund-basic" },
+      ],
     });
     expect(checkAgentSpec(good, world)).toEqual([]);
   });
@@ -60,7 +62,10 @@ describe("loadAgentSpec", () => {
   it("names the file, line and field of a wrong value", async () => {
     const folder = mkdtempSync(join(tmpdir(), "spec-"));
     const file = join(folder, "triage.spec.yaml");
-    writeFileSync(file, "agent: triage\nscope: {}\ninvariants:\n  - id: no-delete\n    rule: never\n    enforcement: vibes\n");
+    writeFileSync(
+      file,
+      "agent: triage\nscope: {}\ninvariants:\n  - id: no-delete\n    rule: never\n    enforcement: vibes\n",
+    );
     await expect(loadAgentSpec(file)).rejects.toMatchObject({
       code: "SPEC_INVALID",
       message: expect.stringContaining(`${file}:6  invariants.0.enforcement`),
