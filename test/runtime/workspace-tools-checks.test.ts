@@ -272,7 +272,10 @@ describe("the diff-size limit", () => {
       runChangedLines: 40,
       warning: expect.stringContaining("past the warning level of 30"),
     });
-    // A resumed run (new tools, new process) reads the persisted ledger and keeps counting.
+    // The count is persisted beside the repository (a restarted process reads it back: edit-ledger.test.ts),
+    // and another tool set on the same repository shares it.
+    const persisted = JSON.parse(readFileSync(join(root, ".gantry/workspace-edits/run-1.json"), "utf8"));
+    expect(Object.keys(persisted.files)).toEqual(["src/a.ts", "src/b.ts"]);
     const resumed = tools(root, limits);
     const blocked = await refusal(
       resumed.fsWrite.execute({ path: "src/c.ts", content: linesOfCode(70, "c") }, toolContext("run-1")),

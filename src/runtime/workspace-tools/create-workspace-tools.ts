@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isoNow } from "../../core/index.js";
 import { type AnyTool, defineTool, type ToolDefinition } from "../tool-definition.js";
 import { applyWrite, type WriteOutcome } from "./apply-write.js";
-import { EditLedger, type EditRecord } from "./edit-ledger.js";
+import { type EditRecord, ledgerFor } from "./edit-ledger.js";
 import {
   checkFinalReport,
   type FinalReport,
@@ -75,7 +75,7 @@ function allowedPrefix(allow: readonly string[], argv: readonly string[]): boole
 export function createWorkspaceTools(options: WorkspaceToolsOptions): WorkspaceTools {
   const settings = resolveWorkspaceSettings(options);
   const scope = compileScope(settings);
-  const ledger = new EditLedger(settings.ledgerDir);
+  const ledger = ledgerFor(settings.ledgerDir);
 
   const fsRead = defineTool({
     name: "fs_read",

@@ -193,3 +193,15 @@ export class EditLedger {
     );
   }
 }
+
+const ledgers = new Map<string, EditLedger>();
+
+/** The process's one ledger for a directory: two tool sets on one repository must share the queue and cache. */
+export function ledgerFor(directory: string): EditLedger {
+  let ledger = ledgers.get(directory);
+  if (!ledger) {
+    ledger = new EditLedger(directory);
+    ledgers.set(directory, ledger);
+  }
+  return ledger;
+}

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { type Clock, systemClock } from "../../core/index.js";
 import type { Approvals } from "../../guard/index.js";
@@ -150,7 +150,9 @@ export function resolveWorkspaceSettings(options: WorkspaceToolsOptions): Worksp
   return {
     ...settings,
     rootReal,
-    ledgerDir: settings.ledgerDir ?? join(rootReal, ".gantry", "workspace-edits"),
+    ledgerDir: settings.ledgerDir
+      ? resolve(settings.ledgerDir)
+      : join(rootReal, ".gantry", "workspace-edits"),
     approvals,
     clock: clock ?? systemClock,
   };
