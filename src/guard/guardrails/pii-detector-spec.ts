@@ -18,7 +18,7 @@ export interface PiiVerdict {
 /**
  * One detector. Its pattern must run in linear time: a global regex with bounded quantifiers only
  * (`{1,64}`, never `+`, `*` or `{n,}`), whose lookbehind reads at most `piiContextChars` characters and
- * whose lookaheads read only characters of `alphabet` or the one character right after the match. Streaming
+ * whose lookaheads read characters of `alphabet` and at most one other character after them. Streaming
  * relies on those rules (see stream-hold-back.ts).
  */
 export interface PiiDetector {

@@ -12,9 +12,10 @@ const versionWords =
 export const ipv4Detector: PiiDetector = {
   name: "ipv4",
   kind: "ip",
-  pattern: new RegExp(`(?<![\\w.])(?:${octet}\\.){3}${octet}(?!\\w)`, "g"),
+  // Not followed by ".digit": 1.2.3.4.5 is not an address, but "at 10.0.0.1." ends a sentence.
+  pattern: new RegExp(`(?<![\\w.])(?:${octet}\\.){3}${octet}(?!\\w|\\.\\d)`, "g"),
   alphabet: /[0-9.]/,
-  maxLength: 15 + 1,
+  maxLength: 15 + 2,
   verdict(match, text) {
     const value = match[0];
     if (mentionedBefore(text, match.index, versionWords)) return { score: 0.35 };
