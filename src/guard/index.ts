@@ -63,7 +63,72 @@ export {
 } from "./budgets/create-memory-budget-guard.js";
 export type { BudgetCounterLedger } from "./budgets/ledger-budget-guard.js";
 export { resolveBudgetCounters } from "./budgets/resolve-budget-counters.js";
+export {
+  type DelimitOptions,
+  delimitUntrusted,
+  neutraliseDelimiters,
+} from "./guardrails/delimit-untrusted.js";
+export {
+  type GuardrailStopDetails,
+  guardrailOptionsInvalid,
+  guardrailRejected,
+  guardrailTripped,
+  injectionClassifierFailed,
+  piiVaultSnapshotInvalid,
+} from "./guardrails/guardrail-errors.js";
 export * from "./guardrails/guardrail-spec.js";
+export {
+  findHiddenText,
+  type HiddenText,
+  normalizeForInjection,
+  stripInvisible,
+} from "./guardrails/hidden-text.js";
+export {
+  type AssessInjectionOptions,
+  assessInjection,
+  type InjectionAssessment,
+  type InjectionClassifier,
+} from "./guardrails/injection-classifier.js";
+export { type InjectionGuardrailOptions, injectionGuardrail } from "./guardrails/injection-guardrail.js";
+export { type InjectionPattern, injectionPatterns } from "./guardrails/injection-patterns.js";
+export {
+  type OutputSchemaGuardrailOptions,
+  outputSchemaGuardrail,
+} from "./guardrails/output-schema-guardrail.js";
+export { ibanValid, luhnValid } from "./guardrails/pii-checksums.js";
+export { emailDetector, phoneDetector } from "./guardrails/pii-contact-detectors.js";
+export * from "./guardrails/pii-detector-spec.js";
+export { defaultPiiDetectors } from "./guardrails/pii-detectors.js";
+export { cardDetector, ibanDetector, ssnDetector } from "./guardrails/pii-financial-detectors.js";
+export { type PiiGuardrail, type PiiGuardrailOptions, piiGuardrail } from "./guardrails/pii-guardrail.js";
+export { ipv4Detector, ipv6Detector } from "./guardrails/pii-network-detectors.js";
+export {
+  createPiiRedactor,
+  type PiiRedaction,
+  type PiiRedactor,
+  type PiiRedactorOptions,
+} from "./guardrails/pii-redactor.js";
+export { secretDetector } from "./guardrails/pii-secret-detectors.js";
+export {
+  normalizePiiValue,
+  type PiiVaultEntry,
+  type PiiVaultSnapshot,
+  placeholderLabels,
+} from "./guardrails/pii-vault.js";
+export { parsePiiVaultSnapshot } from "./guardrails/pii-vault-snapshot.js";
+export { type GuardrailCheck, type GuardrailRunResult, runGuardrails } from "./guardrails/run-guardrails.js";
+export { defaultPiiMinScore, type PiiScanOptions, scanPii } from "./guardrails/scan-pii.js";
+export {
+  combineSignals,
+  type InjectionScore,
+  type InjectionSignal,
+  scoreInjection,
+} from "./guardrails/score-injection.js";
+export {
+  createStreamRedactor,
+  type StreamRedactor,
+  type StreamRedactorOptions,
+} from "./guardrails/stream-redactor.js";
 export * from "./identity/tool-credential.js";
 export * from "./policy/policy-spec.js";
 export * from "./spec/check-spec.js";

@@ -56,10 +56,10 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
 
     // Sections not built yet are visible but are not links, and say so.
     const navigation = page.getByRole("navigation", { name: "Main" });
-    for (const title of ["Traces", "Sessions", "Runs"]) {
+    for (const title of ["Traces", "Sessions", "Runs", "Approvals"]) {
       expect(await navigation.getByRole("link", { name: title }).count()).toBe(1);
     }
-    for (const title of ["Prompts", "Evals", "Approvals"]) {
+    for (const title of ["Prompts", "Evals"]) {
       expect(await navigation.getByRole("link", { name: title }).count()).toBe(0);
       const item = navigation.locator(".nav-item-disabled", { hasText: title });
       expect(await item.getAttribute("aria-disabled")).toBe("true");

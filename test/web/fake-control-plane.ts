@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import type { ApprovalRecord } from "../../src/guard/index.js";
 import type { RunDetailJson } from "../../src/server/index.js";
+import { answerApprovalApi, buildSampleApprovals } from "./fake-approval-api.js";
 import { answerRunApi } from "./fake-run-api.js";
 import { buildSampleRuns } from "./fake-run-samples.js";
 import { answerTraceApi } from "./fake-trace-api.js";
@@ -43,6 +45,8 @@ export interface FakeControlPlaneOptions {
   maxPageSize?: number;
   /** The runs served by /api/v1/runs; defaults to buildSampleRuns(now, traces). */
   runs?: RunDetailJson[];
+  /** The approvals served (and decided) by /api/v1/approvals; defaults to buildSampleApprovals(now). */
+  approvals?: ApprovalRecord[];
 }
 
 export interface FakeControlPlane {
@@ -109,6 +113,7 @@ async function serveDashboard(folder: string, pathname: string, response: Server
 interface TraceContext {
   traces: FakeTrace[];
   runs: RunDetailJson[];
+  approvals: ApprovalRecord[];
   now: number;
   maxPageSize: number;
 }
@@ -118,6 +123,7 @@ function handleApi(
   response: ServerResponse,
   options: FakeControlPlaneOptions,
   traceContext: TraceContext,
+  body: string,
 ): void {
   const authorization = request.headers.authorization;
   if (options.requiredApiKey !== undefined) {
@@ -145,6 +151,10 @@ function handleApi(
   const url = new URL(request.url ?? "/", "http://localhost");
   const pathname = url.pathname;
   const traceAnswer =
+    answerApprovalApi(
+      { method: request.method ?? "GET", pathname, query: url.searchParams, body },
+      traceContext,
+    ) ??
     answerTraceApi(pathname, url.searchParams, traceContext) ??
     answerRunApi(pathname, url.searchParams, traceContext);
   if (traceAnswer !== undefined) {
@@ -176,6 +186,7 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions): P
   const traceContext: TraceContext = {
     traces,
     runs: options.runs ?? buildSampleRuns(now, traces),
+    approvals: options.approvals ?? buildSampleApprovals(now),
     now,
     maxPageSize: options.maxPageSize ?? 200,
   };
@@ -186,7 +197,13 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions): P
     if (pathname.startsWith("/api/")) {
       authorizationHeaders.push(request.headers.authorization);
       apiRequests.push(request.url ?? pathname);
-      return handleApi(request, response, options, traceContext);
+      // Decisions carry a JSON body; read it whole before answering.
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () =>
+        handleApi(request, response, options, traceContext, Buffer.concat(chunks).toString("utf8")),
+      );
+      return;
     }
     if (pathname.startsWith("/v1/")) return sendError(response, 404, "ROUTE_NOT_FOUND", "No gateway here");
     if (request.method !== "GET" && request.method !== "HEAD") {

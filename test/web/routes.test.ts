@@ -30,6 +30,7 @@ describe("resolveRoute", () => {
 
   it("says coming soon for sections not built yet and not found for the rest", () => {
     expect(resolveRoute("/prompts").page).toBe("coming-soon");
+    expect(resolveRoute("/approvals")).toEqual({ page: "approvals" });
     expect(resolveRoute("/runs/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/traces/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/traces/%E0%A4%A")).toEqual({ page: "not-found" });

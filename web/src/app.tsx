@@ -5,6 +5,7 @@ import type { ApiError } from "./api/api-error.js";
 import type { ApiKeyStore } from "./api/api-key-store.js";
 import { NavBar } from "./components/nav-bar.js";
 import { SignInForm } from "./components/sign-in-form.js";
+import { ApprovalsPage } from "./pages/approvals-page.js";
 import { ComingSoonPage } from "./pages/coming-soon-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
@@ -57,6 +58,8 @@ function pageFor(pathname: string): Page {
         element: <RunPage key={route.runId} runId={route.runId} />,
         wide: true,
       };
+    case "approvals":
+      return { title: "Approvals", element: <ApprovalsPage />, wide: false };
     case "coming-soon":
       return { title: route.section.title, element: <ComingSoonPage section={route.section} />, wide: false };
     case "not-found":

@@ -47,7 +47,7 @@ export const navigationSections: readonly NavigationSection[] = [
   {
     path: "/approvals",
     title: "Approvals",
-    available: false,
+    available: true,
     summary: "Tool calls waiting for a person to allow or deny them.",
   },
 ];

@@ -9,6 +9,7 @@ export type Route =
   | { page: "session"; sessionId: string }
   | { page: "runs" }
   | { page: "run"; runId: string }
+  | { page: "approvals" }
   | { page: "coming-soon"; section: NavigationSection }
   | { page: "not-found" };
 
@@ -38,6 +39,7 @@ export function resolveRoute(pathname: string): Route {
   if (section.path === "/traces") return { page: "traces" };
   if (section.path === "/sessions") return { page: "sessions" };
   if (section.path === "/runs") return { page: "runs" };
+  if (section.path === "/approvals") return { page: "approvals" };
   if (section.path === "/") return { page: "overview" };
   return { page: "not-found" };
 }

@@ -14,6 +14,8 @@ export type ResponseParser<Data> = (value: unknown) => Data;
 
 export interface ApiClient {
   getJson<Data>(path: string, parse: ResponseParser<Data>, signal?: AbortSignal): Promise<Data>;
+  /** POSTs `body` as JSON (an approval decision) and parses the answer like `getJson`. */
+  postJson<Data>(path: string, body: unknown, parse: ResponseParser<Data>): Promise<Data>;
 }
 
 function isAbort(error: unknown): boolean {
@@ -24,13 +26,24 @@ function isAbort(error: unknown): boolean {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? "";
 
-  async function getJson<Data>(path: string, parse: ResponseParser<Data>, signal?: AbortSignal) {
+  async function requestJson<Data>(
+    method: "GET" | "POST",
+    path: string,
+    parse: ResponseParser<Data>,
+    init: { body?: unknown; signal?: AbortSignal },
+  ) {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (options.apiKey !== null) headers.Authorization = `Bearer ${options.apiKey}`;
+    if (init.body !== undefined) headers["Content-Type"] = "application/json";
 
     let response: Response;
     try {
-      response = await options.fetch(`${baseUrl}${path}`, { method: "GET", headers, signal });
+      response = await options.fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        signal: init.signal,
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
     } catch (error) {
       if (isAbort(error)) throw error;
       const detail = error instanceof Error ? ` (${error.message})` : "";
@@ -52,13 +65,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiError({
         status: response.status,
         code: "INVALID_RESPONSE",
-        message: `GET ${path} answered something that is not JSON.`,
+        message: `${method} ${path} answered something that is not JSON.`,
       });
     }
     return parse(body);
   }
 
-  return { getJson };
+  return {
+    getJson: (path, parse, signal) => requestJson("GET", path, parse, { signal }),
+    postJson: (path, body, parse) => requestJson("POST", path, parse, { body }),
+  };
 }
 
 /** Normalises anything thrown during a request into an ApiError for display. */
