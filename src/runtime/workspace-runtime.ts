@@ -1,16 +1,26 @@
 import type { Clock, Workspace } from "../core/index.js";
-import { createBreakerRegistry, createBudgetGuard } from "../guard/index.js";
-import type { ModelAccess } from "../models/index.js";
+import {
+  createApprovals,
+  createBreakerRegistry,
+  createBudgetGuard,
+  createCedarPolicyPoint,
+  loadPolicies,
+  resolveApprovalSecret,
+} from "../guard/index.js";
+import { configuredModels, type ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
 import type { AgentDefinition } from "./agent-definition.js";
 import { createRuntime } from "./create-runtime.js";
+import { policyWorkspaceOf } from "./policy-workspace.js";
 import { resolvePromptFile } from "./prompt-file.js";
 import type { Runtime } from "./runtime-spec.js";
 
 // The runtime of a loaded workspace, as `gantry run`, `gantry up` and the HTTP API use it: the
 // workspace's agents over its model access, with budgets from `budgets` in the config, a session
-// breaker per agent, cost estimates for reservations and prompt files from `prompts/`.
+// breaker per agent, cost estimates for reservations, prompt files from `prompts/`, and the
+// enforcement stack: policies from `policies/` (default deny; a bad file stops start-up), signed
+// approvals, the audit log and per-call tool credentials.
 
 export interface WorkspaceRuntimeOptions {
   workspace: Workspace;
@@ -18,6 +28,12 @@ export interface WorkspaceRuntimeOptions {
   modelAccess: ModelAccess;
   telemetry?: Telemetry;
   clock?: Clock;
+  /** `development` (default: GANTRY_ENVIRONMENT or development), `production`…: policies may decide by it. */
+  environment?: string;
+  /** Where the approval key is read from (GANTRY_APPROVAL_SECRET); `process.env` by default. */
+  env?: Record<string, string | undefined>;
+  /** Told about load-time notices, e.g. "no policies: every tool call is denied". */
+  onWarning?: (message: string) => void;
 }
 
 /** The next cheaper tier in declaration order (tiers are declared cheapest first). */
@@ -33,13 +49,28 @@ export function cheaperTierOf(
   };
 }
 
-/** Builds the runtime for a workspace; throws CONFIG_INVALID when `agents` holds something else. */
+/**
+ * Builds the runtime for a workspace. Throws CONFIG_INVALID when `agents` holds something else and
+ * POLICY_INVALID (file:line) when a policy does not parse or validate: Gantry never runs without its
+ * policies.
+ */
 export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtime {
   const { workspace, store, modelAccess, telemetry, clock } = options;
   const { config } = workspace;
+  const env = options.env ?? process.env;
+  const agents = config.agents as AgentDefinition[];
+  const policies = loadPolicies({
+    root: workspace.root,
+    workspace: policyWorkspaceOf(
+      agents,
+      configuredModels(config.models).map((model) => model.id),
+    ),
+  });
+  for (const warning of policies.warnings) options.onWarning?.(warning);
+  const secret = resolveApprovalSecret({ env, root: workspace.root });
   const budgets = createBudgetGuard({ store, config: config.budgets, ...(clock ? { clock } : {}) });
   return createRuntime({
-    agents: config.agents as AgentDefinition[],
+    agents,
     models: modelAccess.client,
     store,
     budgets,
@@ -49,6 +80,11 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
     resolvePrompt: (reference) => resolvePromptFile(workspace.root, reference),
     cheaperTier: cheaperTierOf(Object.keys(config.models.tiers), config.models.default),
     defaultMaxOutputTokens: config.budgets.defaultMaxOutputTokens,
+    policy: createCedarPolicyPoint({ policies }),
+    approvals: createApprovals({ store, secret }),
+    audit: store.audit,
+    signingSecret: secret,
+    environment: options.environment ?? env.GANTRY_ENVIRONMENT ?? "development",
     ...(telemetry ? { telemetry } : {}),
     ...(clock ? { clock } : {}),
   });

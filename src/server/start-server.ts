@@ -107,6 +107,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         modelAccess: models,
         telemetry,
         clock,
+        onWarning: (message) => console.warn(`[gantry] ${message}`),
       }));
   } catch (error) {
     if (!options.telemetry) await telemetry.shutdown();

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 // A workspace for crash tests: an agent that looks an order up, refunds it, then notifies the
@@ -87,4 +87,9 @@ rules:
 export function writeDurableWorkspace(root: string): void {
   writeFileSync(join(root, "gantry.config.mjs"), durableConfig(root));
   writeFileSync(join(root, "refund.sim.yaml"), durableScenario);
+  mkdirSync(join(root, "policies"));
+  writeFileSync(
+    join(root, "policies", "tests.cedar"),
+    'permit (principal, action in Action::"tools", resource);\n',
+  );
 }

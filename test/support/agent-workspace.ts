@@ -95,5 +95,11 @@ export function agentWorkspace(options: { agentBudgetUsd?: number } = {}): strin
   const root = temporaryWorkspace(agentWorkspaceConfig(options));
   mkdirSync(join(root, "scenarios"));
   writeFileSync(join(root, "scenarios", "run-tests.sim.yaml"), scenario);
+  // Tool calls are denied by default: these agents may call every tool they have.
+  mkdirSync(join(root, "policies"));
+  writeFileSync(
+    join(root, "policies", "tests.cedar"),
+    'permit (principal, action in Action::"tools", resource);\n',
+  );
   return root;
 }

@@ -136,7 +136,13 @@ Ctrl-C stops waiting and leaves the run resumable from its last checkpoint.`,
       process.once("SIGINT", onInterrupt);
       try {
         const modelAccess = await createModelAccess({ workspace, store, env: process.env, telemetry });
-        const runtime = await createWorkspaceRuntime({ workspace, store, modelAccess, telemetry });
+        const runtime = await createWorkspaceRuntime({
+          workspace,
+          store,
+          modelAccess,
+          telemetry,
+          onWarning: (message) => console.error(`warning: ${message}`),
+        });
         const handle = await startRun(runtime, store, agent, options);
         runId = handle.runId;
         let textShown = false;
