@@ -72,6 +72,8 @@ export const phoneDetector: PiiDetector = {
   maxLength: 1 + 8 * 17 + 1,
   verdict(match, text) {
     const value = match[0];
+    // Most matches are short numbers (quantities, years, times); no phone number has fewer than 7 characters.
+    if (value.length < 7) return undefined;
     const boost = mentionedBefore(text, match.index, phoneWords) ? 0.25 : 0;
     let best: PiiVerdict | undefined;
     // A greedy run can swallow a following number ("415 555 2671 2 times"): try shorter readings too.

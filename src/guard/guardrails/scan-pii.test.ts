@@ -72,7 +72,7 @@ describe("resolvePiiOverlaps", () => {
 });
 
 /** Quantifiers without an upper bound (`*`, `+`, `{n,}`) outside character classes: the source of ReDoS. */
-export function unboundedQuantifiers(source: string): string[] {
+function unboundedQuantifiers(source: string): string[] {
   const found: string[] = [];
   let inClass = false;
   for (let index = 0; index < source.length; index++) {
@@ -95,7 +95,7 @@ export function unboundedQuantifiers(source: string): string[] {
 
 describe("linear time", () => {
   it("the quantifier check itself finds unbounded quantifiers and ignores escaped or classed ones", () => {
-    expect(unboundedQuantifiers(String.raw`a+b*c{2,}`)).toHaveLength(3);
+    expect(unboundedQuantifiers("a+b*c{2,}")).toHaveLength(3);
     expect(unboundedQuantifiers(String.raw`[+*]\+\*a{2,5}b{3}c?`)).toEqual([]);
   });
 
