@@ -177,9 +177,7 @@ describe("the production-deletion drill", () => {
     const { store, runtime } = await drillWorkspace();
     const paused = await runtime().run("operator", { input: "Tear down production" });
     const [approval] = await store.approvals.list({ status: "pending" });
-    const approvals =
-      (runtime() as unknown as { deps?: unknown }) && (await import("../../src/guard/index.js"));
-    const service = approvals.createApprovals({ store, secret: "drill-secret-0123456789abcdef-0123456789" });
+    const service = createApprovals({ store, secret: "drill-secret-0123456789abcdef-0123456789" });
     // Forgery 2: the arguments shown to the approver were swapped for staging before approval.
     const database = new Database(join((store as unknown as { location: string }).location));
     database
