@@ -1,10 +1,22 @@
 import { z } from "zod";
 import { piiVaultSnapshotInvalid } from "./guardrail-errors.js";
-import { piiKinds } from "./pii-detector-spec.js";
-import type { PiiVaultSnapshot } from "./pii-vault.js";
+import { type PiiKind, piiKinds } from "./pii-detector-spec.js";
 
 // A resumed run gets its vault back from the run state; anything else there was edited outside Gantry,
 // and a wrong entry would restore the wrong value into a reply, so it is refused rather than repaired.
+
+export interface PiiVaultEntry {
+  placeholder: string;
+  kind: PiiKind;
+  /** The value as it first appeared; what `restore` puts back. */
+  original: string;
+}
+
+/** The vault as JSON, for the run state. It holds the original values: store it as you store the run. */
+export interface PiiVaultSnapshot {
+  version: 1;
+  entries: PiiVaultEntry[];
+}
 
 const labelKinds: Readonly<Record<string, string>> = {
   EMAIL: "email",

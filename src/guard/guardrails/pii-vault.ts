@@ -1,5 +1,7 @@
 import type { PiiKind } from "./pii-detector-spec.js";
-import { parsePiiVaultSnapshot } from "./pii-vault-snapshot.js";
+import { type PiiVaultEntry, type PiiVaultSnapshot, parsePiiVaultSnapshot } from "./pii-vault-snapshot.js";
+
+export type { PiiVaultEntry, PiiVaultSnapshot } from "./pii-vault-snapshot.js";
 
 // The per-run map between values and placeholders. The same value (after normalising case and
 // separators) always gets the same placeholder in a run, so the model can still tell two emails apart.
@@ -17,19 +19,6 @@ export const placeholderLabels: Readonly<Record<PiiKind, string>> = {
 
 /** Matches a complete placeholder of any kind: `[EMAIL_12]`. */
 export const placeholderPattern = /\[(EMAIL|PHONE|CARD|IBAN|IP|SSN|SECRET)_([1-9][0-9]{0,6})\]/g;
-
-export interface PiiVaultEntry {
-  placeholder: string;
-  kind: PiiKind;
-  /** The value as it first appeared; what `restore` puts back. */
-  original: string;
-}
-
-/** The vault as JSON, for the run state. It holds the original values: store it as you store the run. */
-export interface PiiVaultSnapshot {
-  version: 1;
-  entries: PiiVaultEntry[];
-}
 
 /** The key two spellings of one value share: `Bob@Example.com` and `bob@example.com` are one address. */
 export function normalizePiiValue(kind: PiiKind, value: string): string {
