@@ -130,7 +130,19 @@ export {
   type StreamRedactorOptions,
 } from "./guardrails/stream-redactor.js";
 export * from "./identity/tool-credential.js";
+export { actionGroups, modelActionId, toolActionId } from "./policy/action-model.js";
+export { type CedarPolicyPoint, createCedarPolicyPoint } from "./policy/cedar-policy-point.js";
+export type { LoadedPolicies, LoadedPolicy } from "./policy/compile-policies.js";
+export {
+  compilePolicySources,
+  isPolicyFile,
+  loadPolicies,
+  type PolicySourceFile,
+} from "./policy/load-policies.js";
+export type { PolicyAnnotations } from "./policy/policy-annotations.js";
+export { type PolicyProblem, policyEngineFailed, policyInvalid } from "./policy/policy-errors.js";
 export * from "./policy/policy-spec.js";
+export type { PolicyTool, PolicyWorkspace } from "./policy/policy-workspace.js";
 export * from "./spec/check-spec.js";
 export * from "./spec/load-spec.js";
 export * from "./spec/spec-schema.js";

@@ -63,10 +63,22 @@ function described(
 }
 
 /** Creates the decision point; policies come from `loadPolicies` or `compilePolicySources`. */
-export function createCedarPolicyPoint(options: { policies: LoadedPolicies }): CedarPolicyPoint {
+export function createCedarPolicyPoint(options: {
+  policies: LoadedPolicies;
+  /**
+   * Evaluate only the policies that can match each request, sending only what they read (default).
+   * `false` evaluates the whole pre-parsed set with every entity and the whole context: the same
+   * decisions, slower; for the equivalence tests and the benchmark.
+   */
+  slicing?: boolean;
+}): CedarPolicyPoint {
   const { policies } = options;
   const byId = new Map(policies.policies.map((policy) => [policy.id, policy]));
-  const slicer = new PolicySlicer(policies.policies, policies.digest);
+  // Decisions list policies in file order, whatever order Cedar reports them in.
+  const order = new Map(policies.policies.map((policy, index) => [policy.id, index]));
+  const rank = (id: string) => order.get(id) ?? -1;
+  const slicing = options.slicing ?? true;
+  const slicer = new PolicySlicer(policies.policies, policies.digest, slicing);
   const schema = policies.schema;
   const argTypes = schema.argTypes;
   const schemaName = prepareDecisionSchema(schema);
@@ -76,7 +88,7 @@ export function createCedarPolicyPoint(options: { policies: LoadedPolicies }): C
     // A known action whose groups are the ones the schema declares takes its hierarchy from the
     // pre-parsed decision schema; any other (a tool the workspace did not declare, other annotations)
     // sends its action entity instead.
-    const fromSchema = schema.actionGroups.get(call.id) === call.groups.join(",");
+    const fromSchema = slicing && schema.actionGroups.get(call.id) === call.groups.join(",");
     const needs = fromSchema ? { ...slice, actionEntity: false } : slice;
     const parts = cedarRequest(request, argTypes, needs);
     const answer = cedar().statefulIsAuthorized({
@@ -94,8 +106,13 @@ export function createCedarPolicyPoint(options: { policies: LoadedPolicies }): C
     const { decision, diagnostics } = answer.response;
     return {
       decision,
-      policies: diagnostics.reason.map((id) => byId.get(id)).filter((policy) => policy !== undefined),
-      errors: diagnostics.errors.map((error) => ({ policyId: error.policyId, message: error.error.message })),
+      policies: diagnostics.reason
+        .map((id) => byId.get(id))
+        .filter((policy) => policy !== undefined)
+        .sort((a, b) => rank(a.id) - rank(b.id)),
+      errors: diagnostics.errors
+        .map((error) => ({ policyId: error.policyId, message: error.error.message }))
+        .sort((a, b) => rank(a.policyId) - rank(b.policyId)),
     };
   }
 

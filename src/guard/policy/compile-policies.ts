@@ -72,6 +72,18 @@ export function cedarFileDrafts(
 ): { drafts: PolicyDraft[] } | { problems: PolicyProblem[] } {
   const parsed = cedar().checkParsePolicySet({ staticPolicies: text });
   if (parsed.type === "failure") {
+    if (parsed.errors.some((error) => error.message.includes("includes a template"))) {
+      const slot = /\?(principal|resource)\b/.exec(text);
+      return {
+        problems: [
+          {
+            file,
+            ...(slot ? positionAt(text, slot.index) : {}),
+            message: "templates (?principal, ?resource slots) are not supported; write static policies",
+          },
+        ],
+      };
+    }
     return {
       problems: parsed.errors.map((error) => {
         const offset = error.sourceLocations?.[0]?.start;
@@ -84,13 +96,6 @@ export function cedarFileDrafts(
     };
   }
   const parts = cedar().policySetTextToParts(text);
-  if (parts.type === "success" && parts.policy_templates.length > 0) {
-    return {
-      problems: [
-        { file, message: "templates (?principal, ?resource slots) are not supported; write static policies" },
-      ],
-    };
-  }
   const spans = splitPolicies(text);
   if (parts.type === "success" && parts.policies.length !== spans.length) {
     throw policyEngineFailed(

@@ -96,10 +96,24 @@ export class PolicySlicer {
   private readonly byKey = new Map<string, PolicySlice>();
   private readonly byContent = new Map<string, PolicySlice>();
 
+  private readonly whole: PolicySlice | undefined;
+
+  /** With `slicing: false` every request gets the whole set, every entity and the whole context. */
   constructor(
     private readonly policies: readonly LoadedPolicy[],
     private readonly digest: string,
-  ) {}
+    slicing = true,
+  ) {
+    this.whole = slicing
+      ? undefined
+      : {
+          ...buildSlice(digest, policies),
+          principalEntity: true,
+          actionEntity: true,
+          resourceEntity: true,
+          context: true,
+        };
+  }
 
   /** The policies that can match `agent` doing `actionId` (in `groups`) on `resource`. */
   sliceFor(
@@ -108,6 +122,7 @@ export class PolicySlicer {
     groups: readonly string[],
     resource: { type: string; id: string },
   ): PolicySlice {
+    if (this.whole) return this.whole;
     const key = `${agent}\u0000${actionId}\u0000${groups.join(",")}`;
     const cached = this.byKey.get(key);
     if (cached) return cached;

@@ -68,11 +68,10 @@ export function readRulesFile(
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (document.errors.length > 0) {
     return {
-      problems: document.errors.map((error) => ({
-        file,
-        ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
-        message: error.message.split("\n")[0] ?? error.message,
-      })),
+      problems: document.errors.map((error) => {
+        const position = counter.linePos(error.pos[0]);
+        return { file, line: position.line, column: position.col, message: error.message };
+      }),
     };
   }
   const lineAt = (path: readonly PropertyKey[]): number | undefined => {
