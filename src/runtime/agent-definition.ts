@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { GantryError } from "../core/index.js";
-import type { BreakerSettings } from "../guard/index.js";
+import type { BreakerSettings, Guardrail } from "../guard/index.js";
 import { type AnyTool, isTool } from "./tool-definition.js";
 
 // An agent: its instructions (or a prompt reference), model or tier, tools, output schema, limits
@@ -52,6 +52,16 @@ export interface AgentConfig<Output = unknown> {
   breaker?: Partial<BreakerSettings>;
   /** Path of the behavioural spec (`agents/<name>.spec.yaml`), relative to the workspace. */
   spec?: string;
+  /** Content guardrails (probabilistic defence in depth); see docs/guides/guardrails.md. */
+  guardrails?: AgentGuardrails;
+}
+
+/** What an agent's content guardrails do. */
+export interface AgentGuardrails {
+  /** Redact PII before the model sees it (input, tool outputs) and restore it for tools and the user. */
+  pii?: boolean;
+  /** More guardrails (e.g. injectionGuardrail on tool outputs) run at their stages. */
+  checks?: readonly Guardrail[];
 }
 
 export interface AgentDefinition<Output = unknown> {
@@ -68,6 +78,7 @@ export interface AgentDefinition<Output = unknown> {
   readonly limits: AgentLimits;
   readonly breaker: Partial<BreakerSettings>;
   readonly spec?: string;
+  readonly guardrails?: AgentGuardrails;
 }
 
 export const defaultAgentLimits: AgentLimits = {

@@ -1,9 +1,15 @@
 import type { LanguageModelV3Content, LanguageModelV3Prompt } from "@ai-sdk/provider";
 import type { JsonValue } from "../core/index.js";
-import { type BudgetContext, budgetExceededError, type Reservation } from "../guard/index.js";
+import {
+  type BudgetContext,
+  budgetExceededError,
+  createStreamRedactor,
+  type Reservation,
+} from "../guard/index.js";
 import type { ModelCallResult, ModelRequest } from "../models/index.js";
 import { applyTrip } from "./apply-trip.js";
 import { checkFinalOutput, repairRequest } from "./final-output.js";
+import { guardrailTripped, guardText, piiRedactor, restoreFromModel } from "./guard-content.js";
 import { modelTools, outputJsonSchema } from "./model-tools.js";
 import { principalChain } from "./principal-chain.js";
 import { elapsedMs, type RunContext } from "./run-context.js";
@@ -80,12 +86,19 @@ async function callModel(context: RunContext, request: ModelRequest, step: numbe
   if (!context.stream) return models.generate(request);
   const streamed = await models.stream(request);
   const reader = streamed.stream.getReader();
+  // With PII redaction the model writes placeholders; the user's stream gets the values back, held
+  // back only while a placeholder may still be arriving.
+  const redactor = piiRedactor(context);
+  const restorer = redactor ? createStreamRedactor(redactor, { mode: "restore" }) : undefined;
+  const emit = (delta: string) => {
+    if (delta !== "") context.emit({ type: "text-delta", step, delta });
+  };
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (value.type === "text-delta" && value.delta !== "")
-      context.emit({ type: "text-delta", step, delta: value.delta });
+    if (value.type === "text-delta") emit(restorer ? restorer.push(value.delta) : value.delta);
   }
+  if (restorer) emit(restorer.flush());
   return streamed.result;
 }
 
@@ -265,27 +278,45 @@ export async function modelStep(context: RunContext): Promise<void> {
     if (!context.outcome && !state.toolsDisabled) return;
     return context.checkpoint();
   }
-  finalAnswer(context, parts);
+  await finalAnswer(context, parts);
   if (!context.outcome && trip) applyTrip(context, trip);
   // A run that ended here gets its final checkpoint from the segment.
   if (context.outcome) return;
   return context.checkpoint();
 }
 
-function finalAnswer(context: RunContext, parts: readonly AssistantPart[]): void {
+async function finalAnswer(context: RunContext, parts: readonly AssistantPart[]): Promise<void> {
   const { agent, state } = context;
-  const text = parts
+  const written = parts
     .filter((part) => part.type === "text")
     .map((part) => part.text)
     .join("");
+  const guarded = await guardText(context, written, "output");
+  if (!guarded.ok && guarded.action !== "reask") {
+    failRun(context, guardrailTripped(agent.name, "output", guarded.reason));
+    return;
+  }
+  if (!guarded.ok) {
+    if (state.repairs >= agent.limits.maxRepairs) {
+      failRun(context, guardrailTripped(agent.name, "output", guarded.reason));
+      return;
+    }
+    state.repairs += 1;
+    state.messages.push({
+      role: "user",
+      content: [{ type: "text", text: `Your answer was not accepted: ${guarded.reason}. Answer again.` }],
+    });
+    return;
+  }
+  const text = guarded.text;
   const stopReason = state.toolsDisabled ? "breaker" : "final-answer";
   if (!agent.output) {
-    completeRun(context, text, stopReason);
+    completeRun(context, restoreFromModel(context, text), stopReason);
     return;
   }
   const checked = checkFinalOutput(text, agent.output);
   if (checked.ok) {
-    completeRun(context, checked.value, stopReason);
+    completeRun(context, restoreFromModel(context, checked.value), stopReason);
     return;
   }
   if (state.repairs >= agent.limits.maxRepairs) {

@@ -6,6 +6,7 @@ import { extractTraceCarrier, gantryEvents, injectTraceCarrier } from "../teleme
 import type { AgentDefinition } from "./agent-definition.js";
 import { applyTrip } from "./apply-trip.js";
 import type { EventChannel } from "./event-channel.js";
+import { guardrailTripped, guardText, redactForModel } from "./guard-content.js";
 import { modelStep } from "./model-step.js";
 import type { RunContext, RunOutcome } from "./run-context.js";
 import type { RunEvent } from "./run-events.js";
@@ -104,6 +105,20 @@ async function loop(context: RunContext): Promise<void> {
   }
 }
 
+/** The user's input passes the agent's guardrails and, with PII redaction, reaches the model redacted. */
+async function guardInput(context: RunContext): Promise<void> {
+  const first = context.state.messages[0];
+  if (first?.role !== "user") return;
+  for (const part of first.content) {
+    const guarded = await guardText(context, part.text, "input");
+    if (!guarded.ok) {
+      failRun(context, guardrailTripped(context.agent.name, "input", guarded.reason));
+      return;
+    }
+    part.text = redactForModel(context, guarded.text) as string;
+  }
+}
+
 /** Runs a segment to its outcome; never throws (failures become a failed run). */
 export async function runSegment(input: SegmentInput): Promise<RunResult> {
   const { agent, state, deps, clock, channel } = input;
@@ -144,6 +159,8 @@ export async function runSegment(input: SegmentInput): Promise<RunResult> {
       const restoredTrips = state.breaker?.trips.length ?? 0;
       const openingTrip = breaker?.trips()[restoredTrips];
       if (openingTrip) applyTrip(context, openingTrip);
+      if (!input.resumed) await guardInput(context);
+      if (context.outcome) return;
       state.pause = undefined;
       // A fresh run was inserted as running a moment ago; only a resume has a status to change.
       if (input.resumed) await context.checkpoint("running");

@@ -94,6 +94,8 @@ export interface RunStateV1 {
   /** Tools are no longer offered (the `stop-tools-and-summarize` degradation). */
   toolsDisabled: boolean;
   breaker?: SessionBreakerSnapshot;
+  /** The PII vault (placeholders and their values) when the agent redacts PII. Holds originals: treat as sensitive. */
+  piiVault?: JsonValue;
   pause?: RunPause;
   stopReason?: StopReason;
   output?: JsonValue;

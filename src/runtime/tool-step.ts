@@ -4,6 +4,7 @@ import type { AgentDefinition } from "./agent-definition.js";
 import { applyTrip } from "./apply-trip.js";
 import { auditToolResult, gateToolCalls } from "./enforce-tool-calls.js";
 import { executeTool, type ToolOutcome } from "./execute-tool.js";
+import { guardrailTripped, guardToolOutput, restoreFromModel } from "./guard-content.js";
 import { subagentInputSchema } from "./model-tools.js";
 import {
   answerToolCall,
@@ -112,7 +113,8 @@ function toolCall(
     ...(state.sessionId ? { sessionId: state.sessionId } : {}),
     ...(credential ? { credential } : {}),
   };
-  return () => executeTool(tool, call.input, toolContext, context.signal);
+  // The model may have written PII placeholders into the arguments: the tool gets the real values.
+  return () => executeTool(tool, restoreFromModel(context, call.input), toolContext, context.signal);
 }
 
 async function runOne(
@@ -180,6 +182,19 @@ function replay(context: RunContext, call: PendingToolCall, record: ToolCallReco
   });
 }
 
+/** A successful tool output passes the guardrails (and PII redaction) before the model reads it. */
+async function guardOutcome(context: RunContext, outcome: ToolOutcome): Promise<ToolOutcome> {
+  if (outcome.kind !== "ok") return outcome;
+  const guarded = await guardToolOutput(context, outcome.output);
+  if ("output" in guarded) return { kind: "ok", output: guarded.output };
+  if (guarded.fatal)
+    return {
+      kind: "fatal",
+      error: guardrailTripped(context.agent.name, "tool-output", guarded.error.message),
+    };
+  return { kind: "error", error: guarded.error };
+}
+
 /** Runs every pending tool call of the last step; sets `context.outcome` when the run must stop. */
 export async function toolStep(context: RunContext): Promise<void> {
   const { state, agent } = context;
@@ -234,7 +249,7 @@ export async function toolStep(context: RunContext): Promise<void> {
         toolName: call.toolName,
         input: call.input,
       });
-      const outcome = await runOne(context, call, record);
+      const outcome = await guardOutcome(context, await runOne(context, call, record));
       if (outcome.kind === "fatal") fatal ??= outcome;
       finish(context, call, record, outcome, step);
       await auditToolResult(context, call, outcome);
