@@ -11,6 +11,12 @@ export {
   type GantryErrorJSON,
 } from "./core/index.js";
 export {
+  injectionGuardrail,
+  outputSchemaGuardrail,
+  piiGuardrail,
+  verifyToolCredential,
+} from "./guard/index.js";
+export {
   createSimProvider,
   defineScenario,
   type Scenario,
