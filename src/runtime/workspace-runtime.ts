@@ -1,3 +1,4 @@
+import { hkdfSync } from "node:crypto";
 import type { Clock, Workspace } from "../core/index.js";
 import {
   createApprovals,
@@ -83,7 +84,8 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
     policy: createCedarPolicyPoint({ policies }),
     approvals: createApprovals({ store, secret }),
     audit: store.audit,
-    signingSecret: secret,
+    // Its own key, derived from the approval key: a credential and an approval signature can never stand in for each other.
+    signingSecret: new Uint8Array(hkdfSync("sha256", secret, "", "gantry tool credentials", 32)),
     environment: options.environment ?? env.GANTRY_ENVIRONMENT ?? "development",
     ...(telemetry ? { telemetry } : {}),
     ...(clock ? { clock } : {}),
