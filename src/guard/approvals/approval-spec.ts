@@ -1,4 +1,5 @@
 import type { JsonValue } from "../../core/index.js";
+import type { StoredApproval, StoredApprovalStatus } from "../../store/index.js";
 
 // The contract of approvals. A `require_approval` decision pauses the run (a returned state) and
 // records a pending approval for that exact call. A person approves or denies it (CLI, API,
@@ -6,31 +7,16 @@ import type { JsonValue } from "../../core/index.js";
 // arguments digest, so a resumed run accepts it only for the very call it was given for, and a row
 // edited in the database (or an approval for other arguments) is refused. The model never approves.
 
-export const approvalStatuses = ["pending", "approved", "denied"] as const;
-export type ApprovalStatus = (typeof approvalStatuses)[number];
+export { storedApprovalStatuses as approvalStatuses } from "../../store/index.js";
+export type ApprovalStatus = StoredApprovalStatus;
 
-export interface ApprovalRecord {
-  id: string;
-  projectId: string;
-  runId: string;
-  toolCallId: string;
-  tool: string;
-  agent: string;
-  /** sha256 of the canonical JSON of the arguments. */
-  argsDigest: string;
-  /** The arguments, for the person deciding (redacted by policy where it says so). */
-  args: JsonValue;
-  /** Why approval is required (the policy's reason). */
-  reason: string;
-  status: ApprovalStatus;
-  requestedAt: string;
-  decidedAt: string | null;
-  /** Who decided: an API key id, `cli:<os user>`, a dashboard user. */
-  approver: string | null;
-  note: string | null;
-  /** hex HMAC-SHA256 over `approved|denied`, runId, toolCallId, tool, argsDigest; null while pending. */
-  signature: string | null;
-}
+/**
+ * An approval: the call it holds (run, tool call, tool, agent, arguments and their sha256 digest),
+ * why (the policy's reason), and the decision once made: who, when, a note, and the hex HMAC-SHA256
+ * over `approved|denied`, runId, toolCallId, tool, argsDigest (null while pending). The store keeps
+ * exactly this shape.
+ */
+export type ApprovalRecord = StoredApproval;
 
 export interface ApprovalCall {
   runId: string;
