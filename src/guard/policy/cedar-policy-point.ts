@@ -1,10 +1,7 @@
-import { canonicalJson, sha256Hex } from "../../core/index.js";
 import { actionOf } from "./action-model.js";
 import { cedar } from "./cedar-engine.js";
-import { cedarRequest } from "./cedar-request.js";
-import type { GeneratedSchema } from "./cedar-schema.js";
+import { cedarRequest, principalParents } from "./cedar-request.js";
 import type { LoadedPolicies, LoadedPolicy } from "./compile-policies.js";
-import { policyEngineFailed } from "./policy-errors.js";
 import { type PolicySlice, PolicySlicer } from "./policy-slices.js";
 import type { Decision, DecisionRequest, PolicyDecisionPoint } from "./policy-spec.js";
 
@@ -26,22 +23,6 @@ interface Evaluation {
   /** The policies that determined the decision (satisfied permits for allow, forbids for deny). */
   policies: LoadedPolicy[];
   errors: Array<{ policyId: string; message: string }>;
-}
-
-type Call = ReturnType<typeof actionOf>;
-
-// Like pre-parsed policy sets, schemas stay in cedar-wasm's cache; named by content, prepared once.
-const preparedSchemas = new Set<string>();
-
-function prepareDecisionSchema(schema: GeneratedSchema): string {
-  const name = `gantry-schema:${sha256Hex(canonicalJson(schema.decisionJson)).slice(0, 24)}`;
-  if (!preparedSchemas.has(name)) {
-    const answer = cedar().preparseSchema(name, schema.decisionJson);
-    if (answer.type === "failure")
-      throw policyEngineFailed(answer.errors.map((error) => error.message).join("; "));
-    preparedSchemas.add(name);
-  }
-  return name;
 }
 
 function unique<T>(items: readonly T[]): T[] {
@@ -79,23 +60,12 @@ export function createCedarPolicyPoint(options: {
   const rank = (id: string) => order.get(id) ?? -1;
   const slicing = options.slicing ?? true;
   const slicer = new PolicySlicer(policies.policies, policies.digest, slicing);
-  const schema = policies.schema;
-  const argTypes = schema.argTypes;
-  const schemaName = prepareDecisionSchema(schema);
+  const argTypes = policies.schema.argTypes;
   const noPolicies = policies.files.length === 0;
 
-  function evaluate(slice: PolicySlice, request: DecisionRequest, call: Call): Evaluation {
-    // A known action whose groups are the ones the schema declares takes its hierarchy from the
-    // pre-parsed decision schema; any other (a tool the workspace did not declare, other annotations)
-    // sends its action entity instead.
-    const fromSchema = slicing && schema.actionGroups.get(call.id) === call.groups.join(",");
-    const needs = fromSchema ? { ...slice, actionEntity: false } : slice;
-    const parts = cedarRequest(request, argTypes, needs);
-    const answer = cedar().statefulIsAuthorized({
-      ...parts,
-      preparsedPolicySetId: slice.setId,
-      ...(fromSchema ? { preparsedSchemaName: schemaName, validateRequest: false } : {}),
-    });
+  function evaluate(slice: PolicySlice, request: DecisionRequest): Evaluation {
+    const parts = cedarRequest(request, argTypes, slice);
+    const answer = cedar().statefulIsAuthorized({ ...parts, preparsedPolicySetId: slice.setId });
     if (answer.type === "failure") {
       return {
         decision: "deny",
@@ -160,10 +130,16 @@ export function createCedarPolicyPoint(options: {
 
   function decide(request: DecisionRequest): Decision {
     const call = actionOf(request.action);
-    const slice = slicer.sliceFor(request.principal.agent, call.id, call.groups, call.resource);
+    const slice = slicer.sliceFor({
+      agent: request.principal.agent,
+      ancestors: principalParents(request.principal),
+      actionId: call.id,
+      groups: call.groups,
+      resource: call.resource,
+    });
     if (slice.policies.length === 0) return defaultDeny(request);
     const approved = request.context?.approved === true;
-    const first = evaluate(slice, request, call);
+    const first = evaluate(slice, request);
     if (first.errors.length > 0) return errorDeny(first);
     if (first.decision === "allow") return decideAllowed(request, first, approved);
     const forbids = first.policies;
@@ -176,11 +152,7 @@ export function createCedarPolicyPoint(options: {
     };
     if (approved || !forbids.every((policy) => policy.annotations.approval)) return deny;
     // Only forbids an approval may lift: ask for one only if the call would then be allowed.
-    const withApproval = evaluate(
-      slice,
-      { ...request, context: { ...request.context, approved: true } },
-      call,
-    );
+    const withApproval = evaluate(slice, { ...request, context: { ...request.context, approved: true } });
     if (withApproval.errors.length > 0 || withApproval.decision !== "allow") {
       const what =
         request.action.kind === "model" ? `use model ${request.action.model}` : `call ${request.action.tool}`;

@@ -2,7 +2,7 @@ import { actionOf } from "./action-model.js";
 import { type ArgType, type CedarValue, toCedarValue, toCedarValueByShape } from "./arg-types.js";
 import type { EntityJson } from "./cedar-engine.js";
 import type { ContextNeeds } from "./policy-slices.js";
-import type { DecisionRequest } from "./policy-spec.js";
+import type { DecisionRequest, PrincipalChain } from "./policy-spec.js";
 
 // A decision request as a Cedar request: principal `Agent::"<agent>"` (in its Project, Session, User
 // and ApiKey), the call's action and resource, the entities, and the context:
@@ -27,7 +27,7 @@ export interface CedarRequestParts {
 /** What to include: every entity and the whole context, or only what a slice reads. */
 export interface RequestNeeds {
   principalEntity: boolean;
-  /** False when the action hierarchy comes from the decision schema instead. */
+  principalParents: ReadonlySet<string> | "all";
   actionEntity: boolean;
   resourceEntity: boolean;
   context: ContextNeeds;
@@ -35,6 +35,7 @@ export interface RequestNeeds {
 
 const everything: RequestNeeds = {
   principalEntity: true,
+  principalParents: "all",
   actionEntity: true,
   resourceEntity: true,
   context: true,
@@ -100,6 +101,15 @@ function prune(value: CedarValue, needs: ContextNeeds): CedarValue {
   return pruned;
 }
 
+/** The principal's parents: its project, and its session, user and API key when known. */
+export function principalParents(principal: PrincipalChain): Array<{ type: string; id: string }> {
+  const parents = [{ type: "Project", id: principal.project }];
+  if (principal.session !== undefined) parents.push({ type: "Session", id: principal.session });
+  if (principal.user !== undefined) parents.push({ type: "User", id: principal.user });
+  if (principal.apiKeyId !== undefined) parents.push({ type: "ApiKey", id: principal.apiKeyId });
+  return parents;
+}
+
 /** The Cedar request for a decision, with only the entities and context paths `needs` asks for. */
 export function cedarRequest(
   request: DecisionRequest,
@@ -117,10 +127,10 @@ export function cedarRequest(
   }
   const entities: EntityJson[] = [];
   if (needs.principalEntity) {
-    const parents = [{ type: "Project", id: principal.project }];
-    if (principal.session) parents.push({ type: "Session", id: principal.session });
-    if (principal.user) parents.push({ type: "User", id: principal.user });
-    if (principal.apiKeyId) parents.push({ type: "ApiKey", id: principal.apiKeyId });
+    const wanted = needs.principalParents;
+    const parents = principalParents(principal).filter(
+      (parent) => wanted === "all" || wanted.has(parent.type),
+    );
     entities.push({
       uid: { type: "Agent", id: principal.agent },
       attrs: principal.agentVersion ? { version: principal.agentVersion } : {},

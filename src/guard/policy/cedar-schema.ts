@@ -14,14 +14,6 @@ import type { PolicyTool, PolicyWorkspace } from "./policy-workspace.js";
 export interface GeneratedSchema {
   /** The schema policies are validated against. */
   json: SchemaJson<string>;
-  /**
-   * The same schema with every attribute optional, for deciding: given to Cedar with each request it
-   * supplies the action hierarchy (no action entity to send, which is the most expensive part of a
-   * request) while the context sent stays pruned to what the policies read.
-   */
-  decisionJson: SchemaJson<string>;
-  /** Each known action's groups, comma-joined, as the schema declares them. */
-  actionGroups: ReadonlyMap<string, string>;
   /** Each known tool's `context.args` type (always a record). */
   argTypes: ReadonlyMap<string, Extract<ArgType, { kind: "record" }>>;
 }
@@ -64,7 +56,6 @@ export function toolsByName(workspace: PolicyWorkspace): Map<string, PolicyTool>
 /** The Cedar schema (JSON form) of a workspace and the argument types it gives each tool. */
 export function generateCedarSchema(workspace: PolicyWorkspace): GeneratedSchema {
   const argTypes = new Map<string, Extract<ArgType, { kind: "record" }>>();
-  const groupsOf = new Map<string, string>();
   const actions: Record<string, unknown> = {};
   for (const group of Object.values(actionGroups)) actions[group] = {};
   for (const tool of toolsByName(workspace).values()) {
@@ -72,14 +63,12 @@ export function generateCedarSchema(workspace: PolicyWorkspace): GeneratedSchema
     const args = type?.kind === "record" ? type : emptyArgs;
     argTypes.set(tool.name, args);
     const groups = toolGroups(tool.source, tool.annotations);
-    groupsOf.set(toolActionId(tool.name), groups.join(","));
     actions[toolActionId(tool.name)] = {
       memberOf: groups.map((id) => ({ id })),
       appliesTo: { principalTypes: ["Agent"], resourceTypes: ["Tool"], context: contextType(args) },
     };
   }
   for (const model of new Set(workspace.models ?? [])) {
-    groupsOf.set(modelActionId(model), actionGroups.model);
     actions[modelActionId(model)] = {
       memberOf: [{ id: actionGroups.model }],
       appliesTo: { principalTypes: ["Agent"], resourceTypes: ["Model"], context: contextType(emptyArgs) },
@@ -106,19 +95,5 @@ export function generateCedarSchema(workspace: PolicyWorkspace): GeneratedSchema
       actions,
     },
   } as unknown as SchemaJson<string>;
-  return { json, decisionJson: allOptional(json) as SchemaJson<string>, actionGroups: groupsOf, argTypes };
-}
-
-function allOptional(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(allOptional);
-  if (typeof value !== "object" || value === null) return value;
-  const record = value as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(record)) copy[key] = allOptional(item);
-  if (record.type === "Record" && typeof record.attributes === "object" && record.attributes !== null) {
-    for (const attribute of Object.values(copy.attributes as Record<string, Record<string, unknown>>)) {
-      attribute.required = false;
-    }
-  }
-  return copy;
+  return { json, argTypes };
 }

@@ -4,7 +4,7 @@ import { type GeneratedSchema, generateCedarSchema } from "./cedar-schema.js";
 import { splitPolicies } from "./cedar-split.js";
 import { type PolicyAnnotations, readAnnotations } from "./policy-annotations.js";
 import { type PolicyProblem, policyEngineFailed, policyInvalid } from "./policy-errors.js";
-import { type PolicyUsage, policyUsage } from "./policy-usage.js";
+import { type PolicyUsage, policyUsage, sliceForm } from "./policy-usage.js";
 import type { PolicyWorkspace } from "./policy-workspace.js";
 import { positionAt } from "./source-position.js";
 
@@ -39,6 +39,8 @@ export interface LoadedPolicy {
   text: string;
   annotations: PolicyAnnotations;
   usage: PolicyUsage;
+  /** The text a slice evaluates (policy-usage.ts `sliceForm`). */
+  sliceForm: string;
   origin: PolicyDraft["origin"];
   description?: string;
 }
@@ -173,6 +175,9 @@ function parseDraft(draft: PolicyDraft, id: string, problems: PolicyProblem[], w
       }
     }
   }
+  const usage = policyUsage(policy);
+  const slice = sliceForm(draft.text, usage);
+  if (slice === undefined) throw policyEngineFailed(`${id}: could not find the scope of a parsed policy`);
   const loaded: LoadedPolicy = {
     id,
     file: draft.file,
@@ -181,7 +186,8 @@ function parseDraft(draft: PolicyDraft, id: string, problems: PolicyProblem[], w
     effect: policy.effect,
     text: draft.text,
     annotations: annotations.annotations,
-    usage: policyUsage(policy),
+    usage,
+    sliceForm: slice,
     origin: draft.origin,
     ...(draft.description ? { description: draft.description } : {}),
   };

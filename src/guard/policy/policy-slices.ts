@@ -19,6 +19,8 @@ export interface PolicySlice {
   setId: string;
   policies: readonly LoadedPolicy[];
   principalEntity: boolean;
+  /** The types of the principal's parents worth sending: those the slice's policies name. */
+  principalParents: ReadonlySet<string> | "all";
   actionEntity: boolean;
   resourceEntity: boolean;
   context: ContextNeeds;
@@ -42,21 +44,36 @@ function addPath(tree: Map<string, ContextNeeds>, path: readonly string[]): void
   addPath(child, rest);
 }
 
-function scopeMatches(scope: ScopeMatch, type: string, id: string, ancestors: readonly string[]): boolean {
-  if (scope.kind === "eq") return scope.type === type && scope.id === id;
-  if (scope.kind === "in" && type === "Action") {
+function actionMatches(scope: ScopeMatch, target: SliceTarget): boolean {
+  if (scope.kind === "eq") return scope.type === "Action" && scope.id === target.actionId;
+  if (scope.kind === "in") {
     return scope.entities.some(
-      (entity) => entity.type === "Action" && (entity.id === id || ancestors.includes(entity.id)),
+      (entity) =>
+        entity.type === "Action" && (entity.id === target.actionId || target.groups.includes(entity.id)),
     );
   }
   return true;
 }
 
-function buildSlice(digest: string, policies: readonly LoadedPolicy[]): PolicySlice {
+function resourceMatches(scope: ScopeMatch, target: SliceTarget): boolean {
+  // Resources have no parents: `in` holds only for the resource itself.
+  if (scope.kind === "eq") return scope.type === target.resource.type && scope.id === target.resource.id;
+  if (scope.kind === "in") {
+    return scope.entities.some(
+      (entity) => entity.type === target.resource.type && entity.id === target.resource.id,
+    );
+  }
+  return true;
+}
+
+function buildSlice(digest: string, policies: readonly LoadedPolicy[], whole = false): PolicySlice {
   const ids = policies.map((policy) => policy.id);
-  const setId = `gantry:${digest.slice(0, 16)}:${sha256Hex(ids.join("\n")).slice(0, 16)}`;
+  const setId = `gantry:${digest.slice(0, 16)}:${whole ? "whole" : sha256Hex(ids.join("\n")).slice(0, 16)}`;
   if (policies.length > 0 && !prepared.has(setId)) {
-    const staticPolicies = Object.fromEntries(policies.map((policy) => [policy.id, policy.text]));
+    // The whole set is the policies as written; a slice evaluates their slice forms.
+    const staticPolicies = Object.fromEntries(
+      policies.map((policy) => [policy.id, whole ? policy.text : policy.sliceForm]),
+    );
     const answer = cedar().preparsePolicySet(setId, { staticPolicies });
     if (answer.type === "failure")
       throw policyEngineFailed(answer.errors.map((error) => error.message).join("; "));
@@ -81,22 +98,47 @@ function buildSlice(digest: string, policies: readonly LoadedPolicy[]): PolicySl
     setId,
     policies,
     principalEntity: policies.some((policy) => policy.usage.principalEntity),
+    principalParents: new Set(policies.flatMap((policy) => [...policy.usage.entityTypes])),
     actionEntity: policies.some((policy) => policy.usage.actionEntity),
     resourceEntity: policies.some((policy) => policy.usage.resourceEntity),
     context,
   };
 }
 
-// Request keys can be made up by a model (any tool name), so the key cache is bounded; slices are
-// shared by content and bounded by the policies' own scopes.
+/** What a slice is chosen by: the agent, its ancestors, the action, its groups and the resource. */
+export interface SliceTarget {
+  agent: string;
+  /** The principal's parents (`Project::"default"`, `Session::"…"`…); they have no parents themselves. */
+  ancestors: ReadonlyArray<{ type: string; id: string }>;
+  actionId: string;
+  groups: readonly string[];
+  resource: { type: string; id: string };
+}
+
+function principalMatches(scope: ScopeMatch, target: SliceTarget): boolean {
+  if (scope.kind === "eq") return scope.type === "Agent" && scope.id === target.agent;
+  if (scope.kind === "in") {
+    // `in` is reflexive, and the principal's ancestors are exactly its parents (a flat hierarchy).
+    return scope.entities.some(
+      (entity) =>
+        (entity.type === "Agent" && entity.id === target.agent) ||
+        target.ancestors.some((ancestor) => ancestor.type === entity.type && ancestor.id === entity.id),
+    );
+  }
+  return true;
+}
+
+// Request keys can be made up by a model (any tool name) or grow with sessions, so the key cache is
+// bounded; slices are shared by content and bounded by the policies' own scopes.
 const maxKeys = 10_000;
 
-/** Finds (and pre-parses on first use) the slice of a policy set for an agent and an action. */
+/** Finds (and pre-parses on first use) the slice of a policy set for a request. */
 export class PolicySlicer {
   private readonly byKey = new Map<string, PolicySlice>();
   private readonly byContent = new Map<string, PolicySlice>();
-
   private readonly whole: PolicySlice | undefined;
+  /** The ancestor types some policy's principal scope looks for with `in`: part of the key. */
+  private readonly keyTypes: ReadonlySet<string>;
 
   /** With `slicing: false` every request gets the whole set, every entity and the whole context. */
   constructor(
@@ -107,30 +149,34 @@ export class PolicySlicer {
     this.whole = slicing
       ? undefined
       : {
-          ...buildSlice(digest, policies),
+          ...buildSlice(digest, policies, true),
           principalEntity: true,
+          principalParents: "all",
           actionEntity: true,
           resourceEntity: true,
           context: true,
         };
+    this.keyTypes = new Set(
+      policies
+        .flatMap((policy) => (policy.usage.principal.kind === "in" ? policy.usage.principal.entities : []))
+        .map((entity) => entity.type),
+    );
   }
 
-  /** The policies that can match `agent` doing `actionId` (in `groups`) on `resource`. */
-  sliceFor(
-    agent: string,
-    actionId: string,
-    groups: readonly string[],
-    resource: { type: string; id: string },
-  ): PolicySlice {
+  /** The policies whose scope can match the target. */
+  sliceFor(target: SliceTarget): PolicySlice {
     if (this.whole) return this.whole;
-    const key = `${agent}\u0000${actionId}\u0000${groups.join(",")}`;
+    const ancestors = target.ancestors
+      .filter((ancestor) => this.keyTypes.has(ancestor.type))
+      .map((ancestor) => `${ancestor.type}=${ancestor.id}`);
+    const key = [target.agent, target.actionId, target.groups.join(","), ...ancestors].join("\u0000");
     const cached = this.byKey.get(key);
     if (cached) return cached;
     const policies = this.policies.filter(
       (policy) =>
-        scopeMatches(policy.usage.principal, "Agent", agent, []) &&
-        scopeMatches(policy.usage.action, "Action", actionId, groups) &&
-        scopeMatches(policy.usage.resource, resource.type, resource.id, []),
+        principalMatches(policy.usage.principal, target) &&
+        actionMatches(policy.usage.action, target) &&
+        resourceMatches(policy.usage.resource, target),
     );
     const content = policies.map((policy) => policy.id).join("\n");
     let slice = this.byContent.get(content);

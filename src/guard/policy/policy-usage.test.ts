@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cedar } from "./cedar-engine.js";
-import { policyUsage } from "./policy-usage.js";
+import { policyUsage, sliceForm } from "./policy-usage.js";
 
 function usage(text: string) {
   const parsed = cedar().policyToJson(text);
@@ -23,7 +23,7 @@ describe("policyUsage", () => {
     ]);
   });
 
-  it("asks for entities when a policy needs their ancestors or attributes", () => {
+  it("asks for entities only when conditions read them or a scope is one the slicer cannot check", () => {
     const result = usage(
       `permit (principal in Project::"p", action in [Action::"tools", Action::"tool:y"], resource) when { resource.name like "a*" };`,
     );
@@ -34,9 +34,26 @@ describe("policyUsage", () => {
         { type: "Action", id: "tool:y" },
       ],
     });
-    expect([result.principalEntity, result.actionEntity, result.resourceEntity]).toEqual([true, true, true]);
-    // `in` a list of plain actions holds for those actions themselves: no ancestors needed.
-    expect(usage(`permit (principal, action in [Action::"tool:a"], resource);`).actionEntity).toBe(false);
+    // The slicer checks `in` scopes exactly, so only the resource, read in the condition, is needed.
+    expect([result.principalEntity, result.actionEntity, result.resourceEntity]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    const typed = usage(
+      `permit (principal is Agent in Project::"p", action, resource) when { principal in User::"u" };`,
+    );
+    expect(typed.principal.kind).toBe("other");
+    expect(typed.principalEntity).toBe(true);
+    expect([...typed.entityTypes].sort()).toEqual(["Project", "User"]);
+  });
+
+  it("writes the slice form with checked scopes dropped and everything else untouched", () => {
+    const text = `@reason("a) (b")\npermit (\n  principal in Project::"p", // comment, with a comma)\n  action in [Action::"tool:a", Action::"tool:b"],\n  resource is Tool\n) when { context.args.n * 4611686018427387904 > 0 };`;
+    const form = sliceForm(text, usage(text));
+    expect(form).toBe(
+      `@reason("a) (b")\npermit (principal, action, resource is Tool) when { context.args.n * 4611686018427387904 > 0 };`,
+    );
   });
 
   it("takes the whole context when a policy uses it as a value", () => {

@@ -1,7 +1,5 @@
-import { actionGroups } from "./action-model.js";
 import type { PolicyJson } from "./cedar-engine.js";
-
-const groupIds = new Set<string>(Object.values(actionGroups));
+import { policyScope } from "./cedar-split.js";
 
 // What a policy can match and what it reads, worked out once at load from its JSON form. Two uses:
 //  - slicing: a request only needs the policies whose scope can match it (Cedar checks the scope
@@ -29,6 +27,22 @@ export interface PolicyUsage {
   resourceEntity: boolean;
   /** Context paths read (`[["args", "amountUsd"], ["approved"]]`), or "all" when context is read whole. */
   context: "all" | ReadonlyArray<readonly string[]>;
+  /**
+   * Entity types the policy names (`Project` in `principal in Project::"shop"`). Context never holds
+   * entities, so only these can be a principal's ancestors that an `in` looks for.
+   */
+  entityTypes: ReadonlySet<string>;
+}
+
+function collectEntityTypes(node: Json, types: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectEntityTypes(item, types);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.type === "string" && typeof record.id === "string") types.add(record.type);
+  for (const value of Object.values(record)) collectEntityTypes(value, types);
 }
 
 type Json = unknown;
@@ -109,6 +123,23 @@ class Reads {
   }
 }
 
+/**
+ * The policy as a slice evaluates it: scopes the slicer has checked exactly (`==`, `in`) become
+ * `principal`, `action`, `resource`, so Cedar needs no entity hierarchy to confirm them again.
+ * Rewritten in the text (a JSON round trip through JavaScript would round Longs beyond 2^53).
+ */
+export function sliceForm(text: string, usage: PolicyUsage): string | undefined {
+  const scope = policyScope(text);
+  if (scope?.parts.length !== 3) return undefined;
+  const [principal, action, resource] = scope.parts as [string, string, string];
+  const elements = [
+    usage.principal.kind === "other" ? principal : "principal",
+    usage.action.kind === "other" ? action : "action",
+    usage.resource.kind === "other" ? resource : "resource",
+  ];
+  return `${text.slice(0, scope.start)}${elements.join(", ")}${text.slice(scope.end)}`;
+}
+
 /** What a policy matches and reads, from its JSON form. */
 export function policyUsage(policy: PolicyJson): PolicyUsage {
   const reads = new Reads();
@@ -120,15 +151,24 @@ export function policyUsage(policy: PolicyJson): PolicyUsage {
     principal,
     action,
     resource,
-    // `in` and `is … in` need the entity's ancestors; `==` compares ids and needs no entity. For
-    // actions, `in` a list of plain actions is true only for those actions themselves (`in` is
-    // reflexive), so only `in` a group needs the action's ancestors.
-    principalEntity: reads.principal || principal.kind === "in" || principal.kind === "other",
-    actionEntity:
-      reads.action ||
-      action.kind === "other" ||
-      (action.kind === "in" && action.entities.some((entity) => groupIds.has(entity.id))),
-    resourceEntity: reads.resource || resource.kind === "in" || resource.kind === "other",
+    // The slicer checks `==` and `in` scopes exactly against each request and the slice's copy of the
+    // policy drops them (sliceForm), so an entity is needed only when the conditions read it or a
+    // scope is of another kind (`is`).
+    principalEntity: reads.principal || principal.kind === "other",
+    actionEntity: reads.action || action.kind === "other",
+    resourceEntity: reads.resource || resource.kind === "other",
     context: reads.contextAll ? "all" : reads.contextPaths,
+    entityTypes: (() => {
+      const types = new Set<string>();
+      collectEntityTypes(
+        [
+          principal.kind === "other" ? policy.principal : [],
+          action.kind === "other" ? policy.action : [],
+          policy.conditions,
+        ],
+        types,
+      );
+      return types;
+    })(),
   };
 }
