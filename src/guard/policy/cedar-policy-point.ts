@@ -2,7 +2,7 @@ import { actionOf } from "./action-model.js";
 import { cedar } from "./cedar-engine.js";
 import { cedarRequest, principalParents } from "./cedar-request.js";
 import type { LoadedPolicies, LoadedPolicy } from "./compile-policies.js";
-import { type PolicySlice, PolicySlicer } from "./policy-slices.js";
+import { type PolicySlice, PolicySlicer, prepareSlice } from "./policy-slices.js";
 import type { Decision, DecisionRequest, PolicyDecisionPoint } from "./policy-spec.js";
 
 // The Cedar policy decision point. Cedar answers allow or deny (default deny, forbid overrides permit);
@@ -24,6 +24,9 @@ interface Evaluation {
   policies: LoadedPolicy[];
   errors: Array<{ policyId: string; message: string }>;
 }
+
+/** The error id of a request Cedar refused as a whole (no policy evaluated). */
+const requestError = "(request)";
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
@@ -65,12 +68,19 @@ export function createCedarPolicyPoint(options: {
 
   function evaluate(slice: PolicySlice, request: DecisionRequest): Evaluation {
     const parts = cedarRequest(request, argTypes, slice);
-    const answer = cedar().statefulIsAuthorized({ ...parts, preparsedPolicySetId: slice.setId });
+    let answer = cedar().statefulIsAuthorized({ ...parts, preparsedPolicySetId: slice.setId });
+    if (
+      answer.type === "failure" &&
+      answer.errors.some((error) => /preparsed policy set .* not found/.test(error.message))
+    ) {
+      prepareSlice(slice, true);
+      answer = cedar().statefulIsAuthorized({ ...parts, preparsedPolicySetId: slice.setId });
+    }
     if (answer.type === "failure") {
       return {
         decision: "deny",
         policies: [],
-        errors: [{ policyId: "request", message: answer.errors.map((error) => error.message).join("; ") }],
+        errors: [{ policyId: requestError, message: answer.errors.map((error) => error.message).join("; ") }],
       };
     }
     const { decision, diagnostics } = answer.response;
@@ -101,7 +111,11 @@ export function createCedarPolicyPoint(options: {
 
   function errorDeny(evaluation: Evaluation): Decision {
     const reason = evaluation.errors
-      .map((error) => `policy ${error.policyId} could not be evaluated: ${error.message}`)
+      .map((error) =>
+        error.policyId === requestError
+          ? `Cedar could not evaluate the request: ${error.message}`
+          : `policy ${error.policyId} could not be evaluated: ${error.message}`,
+      )
       .join("; ");
     return {
       effect: "deny",

@@ -22,6 +22,8 @@ export interface PolicySlice {
   /** The pre-parsed set's id in cedar-wasm's cache (empty slices are never sent to Cedar). */
   setId: string;
   policies: readonly LoadedPolicy[];
+  /** The whole set as written (`slicing: false`) rather than slice forms. */
+  whole: boolean;
   principalEntity: boolean;
   /** The types of the principal's parents worth sending: those the slice's policies name. */
   principalParents: ReadonlySet<string> | "all";
@@ -70,19 +72,26 @@ function resourceMatches(scope: ScopeMatch, target: SliceTarget): boolean {
   return true;
 }
 
+/**
+ * Pre-parses a slice's policies into cedar-wasm's cache under its id (once; `again` when cedar-wasm
+ * answered that it does not know the id, as a second copy of the engine in the process would).
+ */
+export function prepareSlice(slice: Pick<PolicySlice, "setId" | "policies" | "whole">, again = false): void {
+  if (slice.policies.length === 0 || (prepared.has(slice.setId) && !again)) return;
+  // The whole set is the policies as written; a slice evaluates their slice forms.
+  const staticPolicies = Object.fromEntries(
+    slice.policies.map((policy) => [policy.id, slice.whole ? policy.text : policy.sliceForm]),
+  );
+  const answer = cedar().preparsePolicySet(slice.setId, { staticPolicies });
+  if (answer.type === "failure")
+    throw policyEngineFailed(answer.errors.map((error) => error.message).join("; "));
+  prepared.add(slice.setId);
+}
+
 function buildSlice(digest: string, policies: readonly LoadedPolicy[], whole = false): PolicySlice {
   const ids = policies.map((policy) => policy.id);
   const setId = `gantry:${digest.slice(0, 16)}:${whole ? "whole" : sha256Hex(ids.join("\n")).slice(0, 16)}`;
-  if (policies.length > 0 && !prepared.has(setId)) {
-    // The whole set is the policies as written; a slice evaluates their slice forms.
-    const staticPolicies = Object.fromEntries(
-      policies.map((policy) => [policy.id, whole ? policy.text : policy.sliceForm]),
-    );
-    const answer = cedar().preparsePolicySet(setId, { staticPolicies });
-    if (answer.type === "failure")
-      throw policyEngineFailed(answer.errors.map((error) => error.message).join("; "));
-    prepared.add(setId);
-  }
+  prepareSlice({ setId, policies, whole });
   let context: ContextNeeds = new Map<string, ContextNeeds>();
   for (const policy of policies) {
     if (policy.usage.context === "all") {
@@ -101,6 +110,7 @@ function buildSlice(digest: string, policies: readonly LoadedPolicy[], whole = f
   return {
     setId,
     policies,
+    whole,
     principalEntity: policies.some((policy) => policy.usage.principalEntity),
     principalParents: new Set(policies.flatMap((policy) => [...policy.usage.entityTypes])),
     actionEntity: policies.some((policy) => policy.usage.actionEntity),
