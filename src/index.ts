@@ -14,6 +14,8 @@ export {
   injectionGuardrail,
   outputSchemaGuardrail,
   piiGuardrail,
+  resolveApprovalSecret,
+  toolCredentialSecret,
   verifyToolCredential,
 } from "./guard/index.js";
 export {

@@ -1,4 +1,3 @@
-import { hkdfSync } from "node:crypto";
 import type { Clock, Workspace } from "../core/index.js";
 import {
   createApprovals,
@@ -7,6 +6,7 @@ import {
   createCedarPolicyPoint,
   loadPolicies,
   resolveApprovalSecret,
+  toolCredentialSecret,
 } from "../guard/index.js";
 import { configuredModels, type ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
@@ -84,8 +84,7 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
     policy: createCedarPolicyPoint({ policies }),
     approvals: createApprovals({ store, secret }),
     audit: store.audit,
-    // Its own key, derived from the approval key: a credential and an approval signature can never stand in for each other.
-    signingSecret: new Uint8Array(hkdfSync("sha256", secret, "", "gantry tool credentials", 32)),
+    signingSecret: toolCredentialSecret(secret),
     environment: options.environment ?? env.GANTRY_ENVIRONMENT ?? "development",
     ...(telemetry ? { telemetry } : {}),
     ...(clock ? { clock } : {}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../core/index.js";
-import { mintToolCredential, verifyToolCredential } from "./tool-credential.js";
+import { mintToolCredential, toolCredentialSecret, verifyToolCredential } from "./tool-credential.js";
 
 const secret = new Uint8Array(32).fill(7);
 const principal = { project: "default", agent: "triage", runId: "run_1", delegation: [] };
@@ -52,5 +52,18 @@ describe("tool credentials", () => {
     expect(check("garbage")).toThrow(/malformed/);
     clock.advance(300_001);
     expect(check(token)).toThrow(/expired/);
+  });
+});
+
+describe("toolCredentialSecret", () => {
+  it("derives one stable key per approval key, never the approval key itself", () => {
+    const approvalKey = new Uint8Array(32).fill(3);
+    const derived = toolCredentialSecret(approvalKey);
+    expect(derived).toHaveLength(32);
+    expect(Buffer.from(derived).equals(Buffer.from(toolCredentialSecret(approvalKey)))).toBe(true);
+    expect(Buffer.from(derived).equals(Buffer.from(approvalKey))).toBe(false);
+    expect(Buffer.from(derived).equals(Buffer.from(toolCredentialSecret(new Uint8Array(32).fill(4))))).toBe(
+      false,
+    );
   });
 });

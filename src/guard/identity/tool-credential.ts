@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { type Clock, GantryError, hashJson, type JsonValue, systemClock } from "../../core/index.js";
 import type { PrincipalChain } from "../policy/policy-spec.js";
 
@@ -24,6 +24,15 @@ export interface ToolCredential {
   /** `<base64url claims>.<base64url HMAC-SHA256>`: pass it to the system that performs the action. */
   token: string;
   claims: ToolCredentialClaims;
+}
+
+/**
+ * The credential key of a workspace: derived from its approval key (`resolveApprovalSecret`), so a
+ * credential and an approval signature can never stand in for each other. A service that verifies
+ * credentials derives the same key from the same `GANTRY_APPROVAL_SECRET`.
+ */
+export function toolCredentialSecret(approvalSecret: Uint8Array): Uint8Array {
+  return new Uint8Array(hkdfSync("sha256", approvalSecret, "", "gantry tool credentials", 32));
 }
 
 const encode = (text: string | Buffer) => Buffer.from(text).toString("base64url");
