@@ -1,0 +1,2 @@
+export * from "./parse-prompt-file.js";
+export * from "./prompt-file-schema.js";
