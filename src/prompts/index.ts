@@ -1,2 +1,3 @@
 export * from "./parse-prompt-file.js";
 export * from "./prompt-file-schema.js";
+export * from "./render-prompt.js";
