@@ -68,6 +68,14 @@ describe("parsePromptFile", () => {
     expect(error.message).toContain("p.prompt.md:3  version: a semver version");
   });
 
+  it("says what a variable name must look like", () => {
+    const source = "---\nid: a\nversion: 1.0.0\nvariables:\n  bad-name: string\n---\nx\n";
+    const error = failure(() => parsePromptFile(source, "p.prompt.md"));
+    expect(error.message).toContain(
+      "p.prompt.md:5  variables.bad-name: invalid name, expected a name of letters",
+    );
+  });
+
   it("names a missing required field", () => {
     const error = failure(() => parsePromptFile("---\nid: a\n---\nhello\n", "p.prompt.md"));
     expect(error.message).toMatch(/version: .*expected string/);

@@ -27,6 +27,12 @@ function invalid(file: string, problems: string[], extra: Record<string, string>
   });
 }
 
+// A record key's own message ("Invalid key in record") hides the expectation; the nested issue has it.
+function expectation(issue: { code: string; message: string; issues?: { message: string }[] }): string {
+  const nested = issue.code === "invalid_key" ? issue.issues?.[0]?.message : undefined;
+  return nested ? `invalid name, expected ${nested}` : issue.message;
+}
+
 // Walks the YAML document along a zod issue path to the deepest node that exists, for its line.
 function lineOf(
   document: ReturnType<typeof parseDocument>,
@@ -84,7 +90,7 @@ export function parsePromptFile(source: string, file: string): ParsedPrompt {
       parsed.error.issues.map((issue) => {
         const line = lineOf(document, counter, issue.path);
         const where = line === undefined ? file : `${file}:${line + offset}`;
-        return `${where}  ${issue.path.map(String).join(".") || "(front matter)"}: ${issue.message}`;
+        return `${where}  ${issue.path.map(String).join(".") || "(front matter)"}: ${expectation(issue)}`;
       }),
     );
   }
