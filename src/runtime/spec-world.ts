@@ -3,8 +3,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Workspace } from "../core/index.js";
-import type { SpecWorld } from "../guard/index.js";
+import type { LoadedPolicies, SpecWorld } from "../guard/index.js";
 import type { AgentDefinition } from "./agent-definition.js";
+import { loadWorkspacePolicies } from "./workspace-policies.js";
 
 // What a workspace holds that a behavioural spec can point at: the invariant ids its policies name,
 // what its policy rules allow-list, the tools and agents with schemas, and its eval cases.
@@ -14,34 +15,17 @@ async function filesIn(folder: string, suffix: string): Promise<string[]> {
   return (await readdir(folder)).filter((name) => name.endsWith(suffix)).map((name) => join(folder, name));
 }
 
-async function policyFacts(root: string): Promise<{ invariants: Set<string>; allowlisted: Set<string> }> {
+// Invariants and allow lists come from the validated policy set (annotations and the rules files'
+// permits), not from re-reading the files: a commented-out annotation does not count.
+function policyFacts(loaded: LoadedPolicies): { invariants: Set<string>; allowlisted: Set<string> } {
   const invariants = new Set<string>();
   const allowlisted = new Set<string>();
-  const folder = join(root, "policies");
-  for (const file of await filesIn(folder, ".cedar")) {
-    for (const match of (await readFile(file, "utf8")).matchAll(/@invariant\(\s*"([^"]+)"\s*\)/g))
-      invariants.add(match[1]!);
-  }
-  for (const file of [...(await filesIn(folder, ".rules.yaml")), ...(await filesIn(folder, ".rules.yml"))]) {
-    const source = await readFile(file, "utf8");
-    for (const match of source.matchAll(/invariant:\s*["']?([\w-]+)/g)) invariants.add(match[1]!);
-    const rules = parseYaml(source) as unknown;
-    // Allow lists name tools and models; any string under a key called allow/tools/models counts.
-    const visit = (value: unknown, key?: string): void => {
-      if (Array.isArray(value)) for (const item of value) visit(item, key);
-      else if (value && typeof value === "object")
-        for (const [name, item] of Object.entries(value)) visit(item, name);
-      else if (typeof value === "string" && key && /allow|tools|models/i.test(key)) {
-        allowlisted.add(
-          value.includes(":") && !/^(tool|model):/.test(value)
-            ? `model:${value}`
-            : value.startsWith("model:") || value.startsWith("tool:")
-              ? value
-              : `tool:${value}`,
-        );
-      }
-    };
-    visit(rules);
+  for (const policy of loaded.policies) {
+    if (policy.annotations.invariant) invariants.add(policy.annotations.invariant);
+    if (policy.origin !== "rules" || policy.effect !== "permit") continue;
+    const action = policy.usage.action;
+    if (action.kind === "eq") allowlisted.add(action.id);
+    else if (action.kind === "in") for (const entity of action.entities) allowlisted.add(entity.id);
   }
   return { invariants, allowlisted };
 }
@@ -72,6 +56,6 @@ export async function specWorld(workspace: Workspace): Promise<SpecWorld> {
     for (const subagent of agent.subagents) visit(subagent);
   };
   for (const agent of agents) visit(agent);
-  const { invariants, allowlisted } = await policyFacts(workspace.root);
+  const { invariants, allowlisted } = policyFacts(loadWorkspacePolicies(workspace));
   return { policyInvariants: invariants, allowlisted, schemas, evalCases: await evalCases(workspace.root) };
 }

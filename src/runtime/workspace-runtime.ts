@@ -4,18 +4,17 @@ import {
   createBreakerRegistry,
   createBudgetGuard,
   createCedarPolicyPoint,
-  loadPolicies,
   resolveApprovalSecret,
   toolCredentialSecret,
 } from "../guard/index.js";
-import { configuredModels, type ModelAccess } from "../models/index.js";
+import type { ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
 import type { AgentDefinition } from "./agent-definition.js";
 import { createRuntime } from "./create-runtime.js";
-import { policyWorkspaceOf } from "./policy-workspace.js";
 import { resolvePromptFile } from "./prompt-file.js";
 import type { Runtime } from "./runtime-spec.js";
+import { loadWorkspacePolicies } from "./workspace-policies.js";
 
 // The runtime of a loaded workspace, as `gantry run`, `gantry up` and the HTTP API use it: the
 // workspace's agents over its model access, with budgets from `budgets` in the config, a session
@@ -60,13 +59,7 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
   const { config } = workspace;
   const env = options.env ?? process.env;
   const agents = config.agents as AgentDefinition[];
-  const policies = loadPolicies({
-    root: workspace.root,
-    workspace: policyWorkspaceOf(
-      agents,
-      configuredModels(config.models).map((model) => model.id),
-    ),
-  });
+  const policies = loadWorkspacePolicies(workspace);
   for (const warning of policies.warnings) options.onWarning?.(warning);
   const secret = resolveApprovalSecret({ env, root: workspace.root });
   const budgets = createBudgetGuard({ store, config: config.budgets, ...(clock ? { clock } : {}) });
