@@ -2,7 +2,7 @@ import { hashJson, type JsonValue } from "../core/index.js";
 import type { Decision, PolicyAction } from "../guard/index.js";
 import type { ToolOutcome } from "./execute-tool.js";
 import type { PendingToolCall } from "./pending-tool-calls.js";
-import { principalChain } from "./principal-chain.js";
+import { principalChain, runEnvironment } from "./principal-chain.js";
 import type { RunContext } from "./run-context.js";
 import type { ToolCallRecord } from "./run-state.js";
 
@@ -152,7 +152,7 @@ export async function gateToolCalls(context: RunContext, calls: readonly GatedCa
       principal: principalChain(context),
       action: actionOf(context, call),
       args: call.input,
-      environment: context.deps.environment ?? "development",
+      environment: runEnvironment(context),
     });
     record.decision = {
       effect: decision.effect,

@@ -11,7 +11,7 @@ import { applyTrip } from "./apply-trip.js";
 import { checkFinalOutput, repairRequest } from "./final-output.js";
 import { guardrailTripped, guardText, piiRedactor, restoreFromModel } from "./guard-content.js";
 import { modelTools, outputJsonSchema } from "./model-tools.js";
-import { principalChain } from "./principal-chain.js";
+import { principalChain, runEnvironment } from "./principal-chain.js";
 import { elapsedMs, type RunContext } from "./run-context.js";
 import { outputInvalid, policyDenied, priceUnknown, runLimitReached } from "./run-errors.js";
 import { completeRun, failRun, pauseRun } from "./run-outcomes.js";
@@ -178,7 +178,7 @@ function modelAllowed(context: RunContext, request: ModelRequest): boolean {
     principal: principalChain(context),
     action: { kind: "model", model },
     args: {},
-    environment: context.deps.environment ?? "development",
+    environment: runEnvironment(context),
   });
   if (decision.effect === "allow" || decision.effect === "redact") return true;
   const reason = "reason" in decision ? decision.reason : "not allowed";
@@ -244,9 +244,12 @@ export async function modelStep(context: RunContext): Promise<void> {
     state.costMicros += actual;
     state.largestCallMicros = Math.max(state.largestCallMicros ?? 0, actual);
   }
-  state.inputTokens +=
-    result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.cacheWrite1h;
-  state.outputTokens += result.usage.output + result.usage.reasoning;
+  // Totals as the GenAI conventions count them: cache reads and writes inside input, reasoning inside output.
+  const { input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning } = result.usage;
+  const inputTokens = input + cacheRead + cacheWrite + cacheWrite1h;
+  const outputTokens = output + reasoning;
+  state.inputTokens += inputTokens;
+  state.outputTokens += outputTokens;
   const parts = assistantParts(result.content);
   state.messages.push({ role: "assistant", content: parts });
   context.emit({
@@ -254,9 +257,8 @@ export async function modelStep(context: RunContext): Promise<void> {
     step,
     finishReason: result.finishReason.unified,
     model: result.modelId,
-    inputTokens:
-      result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.cacheWrite1h,
-    outputTokens: result.usage.output + result.usage.reasoning,
+    inputTokens,
+    outputTokens,
     costMicros: actual,
   });
   const trip = context.breaker?.recordModelCall(actual ?? 0);

@@ -14,3 +14,8 @@ export function principalChain(context: RunContext): PrincipalChain {
     delegation: state.delegation ?? [],
   };
 }
+
+/** The environment policies decide in: the runtime's, `development` by default. */
+export function runEnvironment(context: RunContext): string {
+  return context.deps.environment ?? "development";
+}
