@@ -4,6 +4,7 @@ import type { LedgerCounterLimit, LedgerReserveResult } from "../ledger-spec.js"
 import { preparedStatementMarker } from "../postgres-prepared-client.js";
 import { keyText, ledgerEntryId } from "./ledger-counter-keys.js";
 import {
+  ensureCounters,
   finishedBefore,
   type LedgerStatements,
   portableLedgerStatements,
@@ -98,25 +99,6 @@ async function reserveOnce(db: Kysely<Database>, plan: ReservePlan): Promise<Res
         from locked) as standing
   `.execute(db);
   return result.rows[0]!;
-}
-
-/** Creates the counters a reservation needs that do not exist yet, holding nothing on them. */
-async function ensureCounters(db: Kysely<Database>, plan: ReservePlan): Promise<void> {
-  await db
-    .insertInto("budget_counters")
-    .values(
-      plan.counters.map((counter) => ({
-        scope_kind: counter.scopeKind,
-        scope_id: counter.scopeId,
-        window_key: counter.windowKey,
-        limit_micros: counter.limitMicros,
-        reserved_micros: 0,
-        settled_micros: 0,
-        updated_at: plan.now,
-      })),
-    )
-    .onConflict((conflict) => conflict.columns(["scope_kind", "scope_id", "window_key"]).doNothing())
-    .execute();
 }
 
 function refusal(plan: ReservePlan, row: ReserveRow): LedgerReserveResult {

@@ -129,21 +129,7 @@ async function charge(
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return "duplicate";
   if (plan.counters.length === 0) return undefined;
-  await transaction
-    .insertInto("budget_counters")
-    .values(
-      plan.counters.map((counter) => ({
-        scope_kind: counter.scopeKind,
-        scope_id: counter.scopeId,
-        window_key: counter.windowKey,
-        limit_micros: counter.limitMicros,
-        reserved_micros: 0,
-        settled_micros: 0,
-        updated_at: plan.now,
-      })),
-    )
-    .onConflict((conflict) => conflict.columns(["scope_kind", "scope_id", "window_key"]).doNothing())
-    .execute();
+  await ensureCounters(transaction, plan);
   for (const counter of plan.counters) {
     const charged = await transaction
       .updateTable("budget_counters")
@@ -159,6 +145,25 @@ async function charge(
   }
   await transaction.insertInto("budget_ledger").values(plan.trail).execute();
   return undefined;
+}
+
+/** Creates the counters a reservation needs that do not exist yet, holding nothing on them. */
+export async function ensureCounters(db: Kysely<Database>, plan: ReservePlan): Promise<void> {
+  await db
+    .insertInto("budget_counters")
+    .values(
+      plan.counters.map((counter) => ({
+        scope_kind: counter.scopeKind,
+        scope_id: counter.scopeId,
+        window_key: counter.windowKey,
+        limit_micros: counter.limitMicros,
+        reserved_micros: 0,
+        settled_micros: 0,
+        updated_at: plan.now,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(["scope_kind", "scope_id", "window_key"]).doNothing())
+    .execute();
 }
 
 /** Why a reservation could not be claimed: finished before, or never made. */
