@@ -1,6 +1,14 @@
 // The store module's only entry point: other modules import from here, never from files inside.
 
 export type {
+  AlertListOptions,
+  AlertReport,
+  AlertSeverity,
+  AlertsRepository,
+  StoredAlert,
+} from "./alert-spec.js";
+export { alertSeverities } from "./alert-spec.js";
+export type {
   ApprovalAuditWrite,
   ApprovalListOptions,
   ApprovalsRepository,
@@ -46,6 +54,19 @@ export { rollupByAgent } from "./repositories/traces-agent-rollup.js";
 export { decodeCursor, encodeCursor } from "./repositories/traces-cursor.js";
 export { spanTree } from "./repositories/traces-tree.js";
 export { defaultSqlitePath, redactUrl, resolveStoreTarget, type StoreTarget } from "./resolve-location.js";
+export type {
+  CreatePromptVersionResult,
+  NewStoredPromptVersion,
+  PromptHashUsage,
+  PromptLabelMove,
+  PromptsRepository,
+  PromptUsageQuery,
+  StoredPromptConsumer,
+  StoredPromptLabel,
+  StoredPromptLabelEvent,
+  StoredPromptSummary,
+  StoredPromptVersion,
+} from "./prompt-spec.js";
 export type { ResponseCacheEntry, ResponseCacheRepository } from "./response-cache-spec.js";
 export type { NewRun, RunListOptions, RunRecord, RunStatus, RunsRepository, RunUpdate } from "./run-spec.js";
 export { runStatuses } from "./run-spec.js";

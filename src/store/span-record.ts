@@ -22,4 +22,10 @@ export interface SpanRecord {
   sessionId: string | null;
   /** Integer micro-USD, or null when unknown (an unpriced model is unknown, never 0). */
   costMicros: number | null;
+  /** `gantry.prompt.id` of a model-call span (indexed for per-version metrics and drift). */
+  promptId?: string | null;
+  /** `gantry.prompt.hash` of a model-call span. */
+  promptHash?: string | null;
+  /** `deployment.environment.name` (span or resource attribute), e.g. `production`. */
+  environment?: string | null;
 }

@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
+import type { AlertsRepository } from "./alert-spec.js";
 import type { ApprovalsRepository } from "./approval-spec.js";
 import type { AuditRepository } from "./audit-spec.js";
 import type { Database } from "./database.js";
 import type { LedgerRepository } from "./ledger-spec.js";
+import type { PromptsRepository } from "./prompt-spec.js";
 import type { ResponseCacheRepository } from "./response-cache-spec.js";
 
 export type { Page } from "./page.js";
@@ -96,6 +98,10 @@ export interface Store {
   /** Tool calls held for a person's decision; signing and checking them belong to src/guard. */
   approvals: ApprovalsRepository;
   ledger: LedgerRepository;
+  /** Prompt versions, labels and their history, consumer contracts, and per-hash usage from spans. */
+  prompts: PromptsRepository;
+  /** Open and resolved alerts (prompt-hash drift first), deduplicated by key. */
+  alerts: AlertsRepository;
   /** The model response cache (opt-in, exact match, with expiry); src/models decides keys and values. */
   responseCache: ResponseCacheRepository;
   migrations: Migrations;
