@@ -89,6 +89,8 @@ export interface ModelRequest extends LanguageModelV3CallOptions {
   taskProfile?: string;
   /** Skip the response cache for this call even when enabled. */
   noCache?: boolean;
+  /** The versioned prompt behind this call: recorded on its `chat` span (`gantry.prompt.*`). */
+  promptRef?: { id: string; version?: string; hash?: string; source?: string };
 }
 
 /** The outcome of a plain (non-streamed) call. */

@@ -18,6 +18,7 @@ export function tracedModelClient(
     ...(request.maxOutputTokens === undefined ? {} : { maxTokens: request.maxOutputTokens }),
     ...(request.topP === undefined ? {} : { topP: request.topP }),
     ...(request.seed === undefined ? {} : { seed: request.seed }),
+    ...(request.promptRef === undefined ? {} : { prompt: request.promptRef }),
   });
   const record = (span: Parameters<Telemetry["recordChatResult"]>[0], result: ModelCallResult) => {
     // The span was named after what the caller asked for (maybe a tier); name it after what answered.

@@ -1,6 +1,7 @@
 // The runtime module's only entry point: agents, tools, the step loop and run state.
 
 export * from "./agent-definition.js";
+export * from "./agent-manifest.js";
 export { type CreateRuntimeOptions, createRuntime } from "./create-runtime.js";
 export { checkFinalOutput } from "./final-output.js";
 export { loadRunState } from "./load-run-state.js";

@@ -40,6 +40,7 @@ function buildRequest(context: RunContext): ModelRequest {
       : {}),
     maxOutputTokens: agent.limits.maxOutputTokens ?? deps.defaultMaxOutputTokens ?? 4096,
     abortSignal: context.signal,
+    ...(context.prompt ? { promptRef: context.prompt } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ export interface RunContext {
   readonly clock: Clock;
   /** The system prompt, resolved once per segment. */
   readonly instructions: string;
+  /** The versioned prompt behind `instructions` (agents with `prompt`), put on every model call's span. */
+  readonly prompt?: { id: string; version?: string; hash?: string; source?: string };
   readonly stream: boolean;
   /** Aborts on cancel and on the wall clock. */
   readonly signal: AbortSignal;

@@ -2,7 +2,12 @@ import { context as otelContext } from "@opentelemetry/api";
 import type { Clock, JsonValue } from "../core/index.js";
 import type { SessionBreaker } from "../guard/index.js";
 import type { RunStatus } from "../store/index.js";
-import { extractTraceCarrier, gantryEvents, injectTraceCarrier } from "../telemetry/index.js";
+import {
+  extractTraceCarrier,
+  gantryEvents,
+  injectTraceCarrier,
+  promptAttributes,
+} from "../telemetry/index.js";
 import type { AgentDefinition } from "./agent-definition.js";
 import { applyTrip } from "./apply-trip.js";
 import type { EventChannel } from "./event-channel.js";
@@ -12,7 +17,7 @@ import type { RunContext, RunOutcome } from "./run-context.js";
 import type { RunEvent } from "./run-events.js";
 import { failRun } from "./run-outcomes.js";
 import type { RunState } from "./run-state.js";
-import type { RunResult, RuntimeDeps } from "./runtime-spec.js";
+import type { ResolvedPrompt, RunResult, RuntimeDeps } from "./runtime-spec.js";
 import { toolStep } from "./tool-step.js";
 
 // One segment of a run: from a start or a resume until it finishes, pauses or is interrupted. It
@@ -59,15 +64,20 @@ async function openBreaker(input: SegmentInput): Promise<SessionBreaker | undefi
   });
 }
 
-async function instructionsOf(input: SegmentInput): Promise<string> {
-  const { agent, deps } = input;
-  if (agent.instructions !== undefined) return agent.instructions;
-  if (!agent.prompt) return "";
+async function instructionsOf(input: SegmentInput): Promise<Omit<ResolvedPrompt, "id"> & { id?: string }> {
+  const { agent, deps, state } = input;
+  if (agent.instructions !== undefined) return { text: agent.instructions };
+  if (!agent.prompt) return { text: "" };
   if (!deps.resolvePrompt)
     throw new Error(
       `Agent "${agent.name}" uses prompt "${agent.prompt.id}" but no prompt resolver is configured`,
     );
-  return (await deps.resolvePrompt(agent.prompt)).text;
+  // A resumed run renders the version it started on, whatever the label points to now.
+  const pinned = state.prompt?.id === agent.prompt.id ? { version: state.prompt.version } : {};
+  const resolved = await deps.resolvePrompt({ ...agent.prompt, ...pinned });
+  if (resolved.version && resolved.hash)
+    state.prompt = { id: resolved.id, version: resolved.version, hash: resolved.hash };
+  return resolved;
 }
 
 function toResult(
@@ -153,7 +163,13 @@ export async function runSegment(input: SegmentInput): Promise<RunResult> {
 
   const body = async () => {
     try {
-      (context as { instructions: string }).instructions = await instructionsOf(input);
+      const { text, ...prompt } = await instructionsOf(input);
+      (context as { instructions: string }).instructions = text;
+      if (prompt.id !== undefined) {
+        const reference = { ...prompt, id: prompt.id };
+        (context as { prompt?: typeof reference }).prompt = reference;
+        context.span?.setAttributes(promptAttributes(reference));
+      }
       breaker = await openBreaker(input);
       (context as { breaker: SessionBreaker | undefined }).breaker = breaker;
       const restoredTrips = state.breaker?.trips.length ?? 0;

@@ -67,6 +67,8 @@ export interface RunStateV1 {
   schemaVersion: 1;
   runId: string;
   agent: { name: string; version: string };
+  /** The prompt version the run started on (agents with `prompt`): a resume renders the same one. */
+  prompt?: { id: string; version: string; hash: string };
   /** The model (id or tier) calls go to, when the agent names one (else the workspace default); a `downgrade-tier` trip changes it. */
   model?: string;
   input: JsonValue;

@@ -22,6 +22,8 @@ export interface ResolvedPrompt {
   id: string;
   version?: string;
   hash?: string;
+  /** Where it came from (`registry`, `cache`, `stale-cache`, `bundled`); recorded as `gantry.prompt.source`. */
+  source?: string;
 }
 
 export interface RuntimeDeps {

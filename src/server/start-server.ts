@@ -5,6 +5,7 @@ import {
   GantryError,
   isoNow,
   packageVersion,
+  resolveEnvironment,
   systemClock,
   type Workspace,
 } from "../core/index.js";
@@ -74,6 +75,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     createTelemetry({
       serviceName: "gantry",
       serviceVersion: packageVersion(),
+      environment: resolveEnvironment(options.workspace.config, options.env ?? process.env),
       store: options.store,
       // Also to the team's collector when the standard OTEL_EXPORTER_OTLP_* variables name one.
       ...withOtlp(otlpSettingsFromEnv(options.env ?? process.env)),

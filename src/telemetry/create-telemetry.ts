@@ -51,6 +51,8 @@ export interface TelemetryOptions {
   serviceVersion?: string;
   /** `gantry.project.id` on the resource; the store indexes spans by it. */
   projectId?: string;
+  /** `deployment.environment.name` on the resource (`production`…); drift checks compare by it. */
+  environment?: string;
   /** Export to Gantry's store (`store.spans.insertMany`). */
   store?: SpanStoreTarget;
   /** Export to an OTLP/HTTP endpoint. */
@@ -153,6 +155,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
       "service.name": options.serviceName,
       "service.version": options.serviceVersion,
       [gantryKeys.projectId]: options.projectId,
+      "deployment.environment.name": options.environment,
     }),
   );
   const provider = new BasicTracerProvider({

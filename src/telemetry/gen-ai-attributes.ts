@@ -41,6 +41,8 @@ export interface PromptInput {
   id: string;
   version?: string;
   hash?: string;
+  /** Where the text came from: `registry`, `cache`, `stale-cache` or `bundled`. */
+  source?: string;
 }
 
 /** Behavioural signals; `outcome` is a free label (e.g. `resolved`, `escalated`). */
@@ -196,6 +198,7 @@ function writePrompt(attributes: Attributes, prompt: PromptInput): void {
   attributes[gantryKeys.promptId] = prompt.id;
   put(attributes, gantryKeys.promptVersion, prompt.version);
   put(attributes, gantryKeys.promptHash, prompt.hash);
+  put(attributes, gantryKeys.promptSource, prompt.source);
 }
 
 /** `gantry.prompt.*`. */

@@ -72,6 +72,8 @@ export const gantryKeys = {
   promptId: "gantry.prompt.id",
   promptVersion: "gantry.prompt.version",
   promptHash: "gantry.prompt.hash",
+  /** `registry`, `cache`, `stale-cache` or `bundled`: a fallback shows on every span it served. */
+  promptSource: "gantry.prompt.source",
   sessionId: "gantry.session.id",
   projectId: "gantry.project.id",
   /** The agent a span ran under, inherited through baggage (an `invoke_agent` span runs under itself). */

@@ -1,7 +1,7 @@
 import type { LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { type Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { loadWorkspace, packageVersion } from "../../core/index.js";
+import { loadWorkspace, packageVersion, resolveEnvironment } from "../../core/index.js";
 import {
   createModelAccess,
   type ModelCallResult,
@@ -59,6 +59,7 @@ export function registerModelsCommand(program: Command): void {
       const telemetry = createTelemetry({
         serviceName: "gantry-cli",
         serviceVersion: packageVersion(),
+        environment: resolveEnvironment(workspace.config),
         store,
       });
       try {

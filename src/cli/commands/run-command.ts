@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { GantryError, type JsonValue, packageVersion } from "../../core/index.js";
+import { GantryError, type JsonValue, packageVersion, resolveEnvironment } from "../../core/index.js";
 import { createModelAccess } from "../../models/index.js";
 import { createWorkspaceRuntime, type RunHandle, type Runtime } from "../../runtime/index.js";
 import { runResultJson } from "../../server/index.js";
@@ -119,6 +119,7 @@ Ctrl-C stops waiting and leaves the run resumable from its last checkpoint.`,
       const telemetry = createTelemetry({
         serviceName: "gantry-cli",
         serviceVersion: packageVersion(),
+        environment: resolveEnvironment(workspace.config),
         store,
       });
       let runId: string | undefined;

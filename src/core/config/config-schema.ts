@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { budgetsSchema } from "./budgets-config-schema.js";
 import { modelsSchema } from "./models-config-schema.js";
+import { promptsSchema } from "./prompts-config-schema.js";
 
 export const storeSchema = z.strictObject({
   /** `postgres://…` or a SQLite file path; GANTRY_DATABASE_URL wins over this. */
@@ -24,6 +25,11 @@ export const serverSchema = z.strictObject({
 /** The whole workspace configuration, as written in `gantry.config.ts`. */
 export const configSchema = z.strictObject({
   name: z.string().min(1).default("workspace"),
+  /**
+   * Where this process runs (`development`, `staging`, `production`…): recorded on every span as
+   * `deployment.environment.name`. GANTRY_ENVIRONMENT wins over this.
+   */
+  environment: z.string().min(1).default("development"),
   store: storeSchema.prefault({}),
   server: serverSchema.prefault({}),
   models: modelsSchema.prefault({}),
@@ -34,6 +40,8 @@ export const configSchema = z.strictObject({
   agents: z.array(z.unknown()).default([]),
   /** Spending caps, reserved before each model call (guard). */
   budgets: budgetsSchema.prefault({}),
+  /** Prompt serving (label, cache), label rules and gates, change checks and drift (prompts). */
+  prompts: promptsSchema.prefault({}),
 });
 
 /** What a user writes (defaults optional). */
@@ -44,4 +52,9 @@ export type GantryConfig = z.output<typeof configSchema>;
 /** Identity function that gives `gantry.config.ts` its types. */
 export function defineConfig(config: GantryConfigInput): GantryConfigInput {
   return config;
+}
+
+/** Where this process runs: GANTRY_ENVIRONMENT, else the config's `environment`. */
+export function resolveEnvironment(config: Pick<GantryConfig, "environment">, env = process.env): string {
+  return env.GANTRY_ENVIRONMENT?.trim() || config.environment;
 }

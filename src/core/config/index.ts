@@ -9,4 +9,5 @@ export {
   type Workspace,
 } from "./load-config.js";
 export * from "./models-config-schema.js";
+export * from "./prompts-config-schema.js";
 export * from "./sim-settings-schema.js";

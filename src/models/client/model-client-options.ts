@@ -62,6 +62,12 @@ export interface ModelClientOptions {
 
 /** The V3 call options of a request, without Gantry's routing fields. */
 export function callOptionsOf(request: ModelRequest): LanguageModelV3CallOptions {
-  const { model: _model, taskProfile: _taskProfile, noCache: _noCache, ...options } = request;
+  const {
+    model: _model,
+    taskProfile: _taskProfile,
+    noCache: _noCache,
+    promptRef: _promptRef,
+    ...options
+  } = request;
   return options;
 }
