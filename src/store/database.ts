@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 // Row shapes of the tables as Kysely sees them. Repositories map these snake_case rows to the camelCase
 // records in store-spec.ts; no caller outside src/store should depend on these names.
 
@@ -64,6 +66,12 @@ export interface SpansTable {
   model: string | null;
   session_id: string | null;
   cost_micros: number | null;
+  /** `gantry.prompt.id` of a model-call span (migration 006). */
+  prompt_id: string | null;
+  /** `gantry.prompt.hash` of a model-call span (migration 006). */
+  prompt_hash: string | null;
+  /** `deployment.environment.name` of the span or its resource (migration 006). */
+  environment: string | null;
 }
 
 /** `trace_summaries`: one row per trace, maintained as its spans are inserted (migration 003). */
@@ -181,6 +189,76 @@ export interface ResponseCacheTable {
   expires_at: string;
 }
 
+/** `prompt_versions`: immutable pushed versions of a prompt (migration 006). */
+export interface PromptVersionsTable {
+  project_id: string;
+  prompt_id: string;
+  version: string;
+  hash: string;
+  source: string;
+  /** JSON of the parsed front matter. */
+  front_matter: string;
+  message: string | null;
+  author: string | null;
+  created_at: string;
+}
+
+/** `prompt_labels`: where each label of a prompt points now (migration 006). */
+export interface PromptLabelsTable {
+  project_id: string;
+  prompt_id: string;
+  label: string;
+  version: string;
+  hash: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** `prompt_label_events`: every move of a label, append-only (migration 006). */
+export interface PromptLabelEventsTable {
+  /** Autoincrement (SQLite) / bigserial (Postgres): omitted on insert. */
+  sequence: Generated<number>;
+  project_id: string;
+  prompt_id: string;
+  label: string;
+  from_version: string | null;
+  to_version: string;
+  to_hash: string;
+  /** label | deploy */
+  kind: string;
+  actor: string | null;
+  /** JSON of the move's details. */
+  details: string;
+  at: string;
+}
+
+/** `prompt_consumers`: consumer contracts registered through the API (migration 006). */
+export interface PromptConsumersTable {
+  project_id: string;
+  prompt_id: string;
+  consumer: string;
+  /** JSON of the contract. */
+  contract: string;
+  updated_at: string;
+}
+
+/** `alerts`: conditions a check found, open until resolved; one open alert per (project, key) (migration 006). */
+export interface AlertsTable {
+  id: string;
+  project_id: string;
+  kind: string;
+  key: string;
+  /** info | warning | critical */
+  severity: string;
+  title: string;
+  /** JSON of the latest report's details. */
+  details: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  count: number;
+  resolved_at: string | null;
+}
+
 /** Every table the store owns, keyed by table name. */
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
@@ -195,4 +273,9 @@ export interface Database {
   budget_counters: BudgetCountersTable;
   budget_reservations: BudgetReservationsTable;
   response_cache: ResponseCacheTable;
+  prompt_versions: PromptVersionsTable;
+  prompt_labels: PromptLabelsTable;
+  prompt_label_events: PromptLabelEventsTable;
+  prompt_consumers: PromptConsumersTable;
+  alerts: AlertsTable;
 }

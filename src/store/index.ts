@@ -48,12 +48,6 @@ export { ledgerEntryKinds, ledgerScopeKinds } from "./ledger-spec.js";
 export type { Migration, MigrationContext } from "./migrations/index.js";
 export { migrations } from "./migrations/index.js";
 export { type OpenStoreOptions, openStore } from "./open-store.js";
-export { auditEntryHash, auditRunIdColumn } from "./repositories/audit-repository.js";
-export { defaultProjectId } from "./repositories/projects-repository.js";
-export { rollupByAgent } from "./repositories/traces-agent-rollup.js";
-export { decodeCursor, encodeCursor } from "./repositories/traces-cursor.js";
-export { spanTree } from "./repositories/traces-tree.js";
-export { defaultSqlitePath, redactUrl, resolveStoreTarget, type StoreTarget } from "./resolve-location.js";
 export type {
   CreatePromptVersionResult,
   NewStoredPromptVersion,
@@ -67,6 +61,12 @@ export type {
   StoredPromptSummary,
   StoredPromptVersion,
 } from "./prompt-spec.js";
+export { auditEntryHash, auditRunIdColumn } from "./repositories/audit-repository.js";
+export { defaultProjectId } from "./repositories/projects-repository.js";
+export { rollupByAgent } from "./repositories/traces-agent-rollup.js";
+export { decodeCursor, encodeCursor } from "./repositories/traces-cursor.js";
+export { spanTree } from "./repositories/traces-tree.js";
+export { defaultSqlitePath, redactUrl, resolveStoreTarget, type StoreTarget } from "./resolve-location.js";
 export type { ResponseCacheEntry, ResponseCacheRepository } from "./response-cache-spec.js";
 export type { NewRun, RunListOptions, RunRecord, RunStatus, RunsRepository, RunUpdate } from "./run-spec.js";
 export { runStatuses } from "./run-spec.js";

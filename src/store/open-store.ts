@@ -5,11 +5,13 @@ import { connectSqlite } from "./connect-sqlite.js";
 import type { Database } from "./database.js";
 import { migrations } from "./migrations/index.js";
 import { createMigrations } from "./migrator.js";
+import { createAlertsRepository } from "./repositories/alerts-repository.js";
 import { createApiKeysRepository } from "./repositories/api-keys-repository.js";
 import { createApprovalsRepository } from "./repositories/approvals-repository.js";
 import { createAuditRepository } from "./repositories/audit-repository.js";
 import { createLedgerRepository } from "./repositories/ledger-repository.js";
 import { createProjectsRepository } from "./repositories/projects-repository.js";
+import { createPromptsRepository } from "./repositories/prompts-repository.js";
 import type { RepositoryContext } from "./repositories/repository-context.js";
 import { createResponseCacheRepository } from "./repositories/response-cache-repository.js";
 import { createRunsRepository } from "./repositories/runs-repository.js";
@@ -52,6 +54,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     audit: createAuditRepository(context),
     approvals: createApprovalsRepository(context),
     ledger: createLedgerRepository(context),
+    prompts: createPromptsRepository(context),
+    alerts: createAlertsRepository(context),
     responseCache: createResponseCacheRepository(context),
     migrations: createMigrations({ db, kind: target.kind, location: target.location, clock, migrations }),
     close: () => db.destroy(),

@@ -39,4 +39,6 @@ export async function writeTransaction<DB, T>(
 export const lockKeys = {
   migrations: 4_728_117_001,
   audit: 4_728_117_002,
+  /** Label moves: the old label is read, then the label and its history event are written. */
+  promptLabels: 4_728_117_003,
 } as const;

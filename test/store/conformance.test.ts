@@ -1,12 +1,15 @@
 import { afterAll, describe, it } from "vitest";
 import { redactUrl } from "../../src/store/index.js";
 import { postgresBackend, postgresUrl, probePostgres, type StoreBackend, sqliteBackend } from "./backends.js";
+import { defineAlertsSuite } from "./suites/alerts-suite.js";
 import { defineApprovalsSuite } from "./suites/approvals-suite.js";
 import { defineAuditSuite } from "./suites/audit-suite.js";
 import { defineLedgerCountersSuite } from "./suites/ledger-counters-suite.js";
 import { defineLedgerSuite } from "./suites/ledger-suite.js";
 import { defineMigrationsSuite } from "./suites/migrations-suite.js";
 import { defineProjectsAndKeysSuite } from "./suites/projects-and-keys-suite.js";
+import { definePromptUsageSuite } from "./suites/prompt-usage-suite.js";
+import { definePromptsSuite } from "./suites/prompts-suite.js";
 import { defineResponseCacheSuite } from "./suites/response-cache-suite.js";
 import { defineRunsSuite } from "./suites/runs-suite.js";
 import { defineSpansSuite } from "./suites/spans-suite.js";
@@ -25,6 +28,9 @@ const suites = [
   defineLedgerSuite,
   defineLedgerCountersSuite,
   defineResponseCacheSuite,
+  definePromptsSuite,
+  definePromptUsageSuite,
+  defineAlertsSuite,
 ];
 
 const postgresProblem = await probePostgres();

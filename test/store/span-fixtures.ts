@@ -24,6 +24,9 @@ export function makeSpan(overrides: Partial<SpanRecord> = {}): SpanRecord {
     model: "sim-large",
     sessionId: "session-1",
     costMicros: 1234,
+    promptId: null,
+    promptHash: null,
+    environment: null,
     ...overrides,
   };
 }

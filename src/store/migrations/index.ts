@@ -3,6 +3,7 @@ import { responseCacheMigration } from "./002-response-cache.js";
 import { traceSummariesMigration } from "./003-trace-summaries.js";
 import { budgetCountersMigration } from "./004-budget-counters.js";
 import { approvalsMigration } from "./005-approvals.js";
+import { promptRegistryMigration } from "./006-prompt-registry.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration, MigrationContext } from "./migration.js";
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   traceSummariesMigration,
   budgetCountersMigration,
   approvalsMigration,
+  promptRegistryMigration,
 ];

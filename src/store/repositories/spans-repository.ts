@@ -10,7 +10,7 @@ import { summariseSpans } from "./traces-summary-delta.js";
 import { rebuildTraceSummaries } from "./traces-summary-rebuild.js";
 import { upsertTraceSummaries } from "./traces-summary-upsert.js";
 
-// 16 columns x 1000 rows stays under both SQLite's (32766) and Postgres's (65535) parameter limits.
+// 19 columns x 1000 rows stays under both SQLite's (32766) and Postgres's (65535) parameter limits.
 const rowsPerStatement = 1000;
 
 function toRow(span: SpanRecord): Insertable<SpansTable> {
@@ -31,6 +31,9 @@ function toRow(span: SpanRecord): Insertable<SpansTable> {
     model: span.model,
     session_id: span.sessionId,
     cost_micros: span.costMicros === null ? null : checkMicros(span.costMicros, "costMicros"),
+    prompt_id: span.promptId ?? null,
+    prompt_hash: span.promptHash ?? null,
+    environment: span.environment ?? null,
   };
 }
 
@@ -52,6 +55,9 @@ function toRecord(row: Selectable<SpansTable>): SpanRecord {
     model: row.model,
     sessionId: row.session_id,
     costMicros: toNullableNumber(row.cost_micros),
+    promptId: row.prompt_id,
+    promptHash: row.prompt_hash,
+    environment: row.environment,
   };
 }
 
