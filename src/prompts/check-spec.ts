@@ -37,6 +37,8 @@ export interface ReplayOutput {
   json?: JsonValue;
   /** Rendering or generation failed, or the JSON did not parse. */
   error?: string;
+  /** What the call cost, when `generate` said (integer micro-USD). */
+  costMicros?: number;
 }
 
 export interface FieldDivergence {
@@ -110,4 +112,8 @@ export interface PromptCheckReport {
   ok: boolean;
   /** Each reason the check fails, one line each, naming the consumer and field or the change. */
   problems: string[];
+  /** Things worth knowing that do not fail the check (a consumer listed without a contract, a case that errored). */
+  notes: string[];
+  /** The replayed outputs, when a replay ran (the baseline's only when there was a baseline to replay). */
+  outputs?: { baseline?: ReplayOutput[]; candidate: ReplayOutput[] };
 }

@@ -1,6 +1,6 @@
-import { GantryError, sha256Hex } from "../core/index.js";
+import { type GantryError, sha256Hex } from "../core/index.js";
 import { type PromptFrontMatter, promptFrontMatterSchema } from "./prompt-file-schema.js";
-import { describeYamlIssues, parseLocatedYaml } from "./yaml-issues.js";
+import { describeYamlIssues, invalidYamlFile, parseLocatedYaml } from "./yaml-issues.js";
 
 // Splits a prompt file into front matter and template and validates the front matter. A mistake names
 // file:line, the field path and what was expected, because prompt files are edited by hand in PRs.
@@ -16,13 +16,12 @@ export interface ParsedPrompt {
 
 const delimiter = /^---[ \t]*$/;
 
-function invalid(file: string, problems: string[], extra: Record<string, string> = {}): GantryError {
-  return new GantryError({
+function invalid(file: string, problems: string[]): GantryError {
+  return invalidYamlFile({
     code: "PROMPT_INVALID",
-    message: `Invalid prompt file ${file}:\n${problems.map((problem) => `  ${problem}`).join("\n")}`,
-    domain: "PROMPT",
-    category: "USER",
-    details: { file, problems, ...extra },
+    what: "prompt file",
+    file,
+    problems,
     hint: "Fix the fields named above; a prompt file is '---', YAML front matter, '---', then the template.",
   });
 }

@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { GantryError } from "../core/index.js";
 
 // The prompt module's hand-edited YAML files (prompt front matter, replay sets, consumer contracts)
 // report mistakes the same way: `file:line  field.path: expectation`. This file owns that mapping
@@ -70,5 +71,25 @@ export function describeYamlIssues(
     const line = located.lineOf(issue.path);
     const where = line === undefined ? located.file : `${located.file}:${line}`;
     return `${where}  ${issue.path.map(String).join(".") || root}: ${expectation(issue)}`;
+  });
+}
+
+/** The USER error for a hand-edited file with problems: one indented problem line each in the message. */
+export function invalidYamlFile(options: {
+  code: string;
+  /** What the file is, for the message: `prompt file`, `replay set`… */
+  what: string;
+  file: string;
+  problems: string[];
+  hint: string;
+}): GantryError {
+  const { code, what, file, problems, hint } = options;
+  return new GantryError({
+    code,
+    message: `Invalid ${what} ${file}:\n${problems.map((problem) => `  ${problem}`).join("\n")}`,
+    domain: "PROMPT",
+    category: "USER",
+    details: { file, problems },
+    hint,
   });
 }
