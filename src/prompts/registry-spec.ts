@@ -157,4 +157,21 @@ export interface PromptClient {
   getPrompt(id: string, selector?: PromptSelector): Promise<ServedPrompt>;
   /** Drops cached entries (all, or one prompt's). */
   invalidate(id?: string): void;
+  /** Counters since the client was made (for `/api/v1/info` and tests). */
+  stats(): PromptClientStats;
+}
+
+export interface PromptClientStats {
+  /** Served from a fresh cache entry, without asking the registry. */
+  hits: number;
+  /** Calls that had to wait for the registry (nothing cached, or the entry older than `maxStaleMs`). */
+  misses: number;
+  /** Served from a cache entry past its TTL (while it refreshes, or because the registry failed). */
+  staleServed: number;
+  /** Served from the bundled copy (not registered, or the registry failed with nothing cached). */
+  bundledServed: number;
+  /** Registry fetches that failed (not counting "not found" answers), in the foreground or background. */
+  fetchErrors: number;
+  /** The latest failed fetch, or null. */
+  lastFetchError: { promptId: string; message: string; at: string } | null;
 }

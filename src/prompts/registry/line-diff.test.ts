@@ -63,14 +63,23 @@ describe("lineDiff", () => {
     for (let round = 0; round < 300; round++) {
       const alphabet = ["a", "b", "c", "d"];
       const make = () =>
-        Array.from({ length: Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]!);
+        Array.from(
+          { length: Math.floor(next() * 14) },
+          () => alphabet[Math.floor(next() * alphabet.length)]!,
+        );
       const a = make();
       const b = make();
       const diff = lineDiff(a.join("\n"), b.join("\n"));
       const old = diff.filter((line) => line.op !== "add");
       const now = diff.filter((line) => line.op !== "remove");
-      expect(old.map((line) => line.text), `round ${round}`).toEqual(a);
-      expect(now.map((line) => line.text), `round ${round}`).toEqual(b);
+      expect(
+        old.map((line) => line.text),
+        `round ${round}`,
+      ).toEqual(a);
+      expect(
+        now.map((line) => line.text),
+        `round ${round}`,
+      ).toEqual(b);
       expect(old.map((line) => line.oldLine)).toEqual(a.map((_, index) => index + 1));
       expect(now.map((line) => line.newLine)).toEqual(b.map((_, index) => index + 1));
       expect(diff.filter((line) => line.op === "equal").length, `round ${round}`).toBe(lcsLength(a, b));

@@ -13,10 +13,13 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-type Edit = { op: "equal"; oldIndex: number; newIndex: number } | { op: "remove"; oldIndex: number } | {
-  op: "add";
-  newIndex: number;
-};
+type Edit =
+  | { op: "equal"; oldIndex: number; newIndex: number }
+  | { op: "remove"; oldIndex: number }
+  | {
+      op: "add";
+      newIndex: number;
+    };
 
 // The shortest edit script turning `a` into `b`, in order.
 function myers(a: readonly string[], b: readonly string[]): Edit[] {
