@@ -48,6 +48,7 @@ const upstream: Record<keyof typeof genAiKeys, string> = {
   mcpMethodName: semconv.ATTR_MCP_METHOD_NAME,
   mcpSessionId: semconv.ATTR_MCP_SESSION_ID,
   jsonRpcRequestId: semconv.ATTR_JSONRPC_REQUEST_ID,
+  deploymentEnvironmentName: semconv.ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
 };
 
 describe("gen-ai conventions", () => {

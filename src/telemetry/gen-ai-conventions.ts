@@ -60,6 +60,8 @@ export const genAiKeys = {
   mcpMethodName: "mcp.method.name",
   mcpSessionId: "mcp.session.id",
   jsonRpcRequestId: "jsonrpc.request.id",
+  /** `production`, `staging`…: on the resource (or a span); per-environment prompt usage and drift read it. */
+  deploymentEnvironmentName: "deployment.environment.name",
 } as const;
 
 /** Gantry's own attribute keys, all under `gantry.*`. */

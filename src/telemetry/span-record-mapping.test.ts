@@ -72,7 +72,51 @@ describe("toSpanRecord", () => {
       model: "gpt-4o-2024-08-06",
       sessionId: "s-1",
       costMicros: 1234,
+      // No gen_ai.operation.name: not a model call, so no prompt columns; no environment anywhere.
+      promptId: null,
+      promptHash: null,
+      environment: null,
     });
+  });
+
+  it("fills the prompt columns on model-call spans only, and the environment from the span or its resource", () => {
+    const exporter = new InMemorySpanExporter();
+    const tracer = new BasicTracerProvider({
+      resource: resourceFromAttributes({
+        "service.name": "svc",
+        "deployment.environment.name": "production",
+      }),
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    }).getTracer("test");
+    const prompt = {
+      "gantry.prompt.id": "triage",
+      "gantry.prompt.version": "1.2.0",
+      "gantry.prompt.hash": "ab12",
+    };
+    tracer.startSpan("chat gpt-4o", { attributes: { "gen_ai.operation.name": "chat", ...prompt } }).end();
+    tracer
+      .startSpan("invoke_agent triage", {
+        attributes: {
+          "gen_ai.operation.name": "invoke_agent",
+          ...prompt,
+          "deployment.environment.name": "canary",
+        },
+      })
+      .end();
+    tracer
+      .startSpan("chat gpt-4o", {
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gantry.prompt.id": "",
+          "deployment.environment.name": "",
+        },
+      })
+      .end();
+    const [chat, agent, bare] = exporter.getFinishedSpans().map(toSpanRecord);
+    expect(chat).toMatchObject({ promptId: "triage", promptHash: "ab12", environment: "production" });
+    expect(agent).toMatchObject({ promptId: null, promptHash: null, environment: "canary" });
+    // Empty strings are no value: the resource's environment applies.
+    expect(bare).toMatchObject({ promptId: null, promptHash: null, environment: "production" });
   });
 
   it("puts spans without any project into the default project", () => {

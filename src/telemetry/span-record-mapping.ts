@@ -11,11 +11,13 @@ import type { JsonValue } from "../core/index.js";
 import { defaultProjectId, type SpanRecord } from "../store/index.js";
 import { gantryKeys, genAiKeys } from "./gen-ai-conventions.js";
 import { otlpAttributeKeys } from "./otlp/to-span-records.js";
+import { promptAndEnvironmentColumns } from "./span-record-mapping-columns.js";
 
 // ReadableSpan (the SDK's finished span) to the store's SpanRecord row. The indexed columns (project,
-// agent, model, session, cost) are read from the attributes the helpers set; everything else stays
-// in `attributes`, so nothing recorded is lost on the way to the store. Resource, scope and links go in
-// under the same `otel.*` keys the OTLP receiver uses, so a span reads the same however it arrived.
+// agent, model, session, cost; prompt and environment, span-record-mapping-columns.ts) are read from
+// the attributes the helpers set; everything else stays in `attributes`, so nothing recorded is lost
+// on the way to the store. Resource, scope and links go in under the same `otel.*` keys the OTLP
+// receiver uses, so a span reads the same however it arrived.
 
 const kindNames: Record<SpanKind, string> = {
   [SpanKind.INTERNAL]: "internal",
@@ -148,5 +150,6 @@ export function toSpanRecord(span: ReadableSpan): SpanRecord {
     model: text(attributes[genAiKeys.responseModel]) ?? text(attributes[genAiKeys.requestModel]),
     sessionId: text(attributes[gantryKeys.sessionId]) ?? text(attributes[genAiKeys.conversationId]),
     costMicros: micros(attributes[gantryKeys.costMicros]),
+    ...promptAndEnvironmentColumns(attributes, resource),
   };
 }

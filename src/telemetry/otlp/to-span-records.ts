@@ -1,6 +1,7 @@
 import type { JsonValue } from "../../core/index.js";
 import { defaultProjectId, type SpanRecord } from "../../store/index.js";
 import { gantryKeys } from "../gen-ai-conventions.js";
+import { promptAndEnvironmentColumns } from "../span-record-mapping-columns.js";
 import { mapSpanAttributes } from "./map-span-attributes.js";
 import {
   type OtlpAttributes,
@@ -142,6 +143,7 @@ export function otlpSpanToRecord(span: OtlpSpan, options: ToSpanRecordsOptions =
     model: typeof model === "string" ? model : null,
     sessionId: typeof values.sessionId === "string" ? values.sessionId : null,
     costMicros: typeof values.costMicros === "number" ? values.costMicros : null,
+    ...promptAndEnvironmentColumns(attributes, span.resource.attributes),
   };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { PromptHashUsage, SpanRecord } from "../../../src/store/index.js";
 import type { StoreBackend } from "../backends.js";
@@ -156,6 +157,70 @@ export function definePromptUsageSuite(backend: StoreBackend): void {
       await fresh.store.spans.insert(makeSpan({ traceId: "plain", promptId: undefined }));
       const [plain] = await fresh.store.spans.getTrace("plain");
       expect(plain).toMatchObject({ promptId: null, promptHash: null, environment: null });
+    });
+
+    it("migration 006 fills the columns of spans stored before it from their attributes", async () => {
+      const prompt = { "gantry.prompt.id": "triage", "gantry.prompt.hash": "h1" };
+      const chat = { "gen_ai.operation.name": "chat", ...prompt };
+      await fresh.store.spans.insertMany([
+        makeSpan({
+          traceId: "old",
+          spanId: "chat",
+          attributes: { ...chat, "otel.resource.deployment.environment.name": "production" },
+        }),
+        makeSpan({
+          traceId: "old",
+          spanId: "agent",
+          attributes: {
+            "gen_ai.operation.name": "invoke_agent",
+            ...prompt,
+            "deployment.environment.name": "staging",
+          },
+        }),
+        makeSpan({
+          traceId: "old",
+          spanId: "odd",
+          attributes: {
+            "gen_ai.operation.name": "chat",
+            "gantry.prompt.id": 7,
+            "gantry.prompt.hash": "",
+            "deployment.environment.name": "canary",
+            "otel.resource.deployment.environment.name": "production",
+          },
+        }),
+        makeSpan({ traceId: "old", spanId: "plain", attributes: { "gen_ai.operation.name": "chat" } }),
+      ]);
+      // Back to schema 5 with the spans kept, then migrate forward again.
+      const db = fresh.store.db;
+      for (const table of [
+        "prompt_versions",
+        "prompt_labels",
+        "prompt_label_events",
+        "prompt_consumers",
+        "alerts",
+      ]) {
+        await sql`drop table ${sql.table(table)}`.execute(db);
+      }
+      await sql`drop index spans_prompt_hash`.execute(db);
+      await sql`drop index spans_prompt_environment`.execute(db);
+      for (const column of ["prompt_id", "prompt_hash", "environment"]) {
+        await sql`alter table spans drop column ${sql.ref(column)}`.execute(db);
+      }
+      await db.deleteFrom("schema_migrations").where("version", "=", 6).execute();
+      expect(await fresh.store.migrations.migrate()).toEqual(["prompt-registry"]);
+
+      const columns = (await fresh.store.spans.getTrace("old")).map(
+        (span) => `${span.spanId}:${span.promptId}:${span.promptHash}:${span.environment}`,
+      );
+      expect(columns.sort()).toEqual([
+        "agent:null:null:staging",
+        "chat:triage:h1:production",
+        "odd:null:null:canary",
+        "plain:null:null:null",
+      ]);
+      expect((await fresh.store.prompts.usageByHash()).map((row) => `${row.promptId}@${row.hash}`)).toEqual([
+        "triage@h1",
+      ]);
     });
   });
 }
