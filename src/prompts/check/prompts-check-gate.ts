@@ -24,7 +24,7 @@ export const promptsCheckGateName = "prompts-check";
 
 function summaryOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `prompts-check could not run: ${message.split("\n").join(" ")}`;
+  return `prompts-check could not run: ${message.replace(/\s*\n\s*/g, " ")}`;
 }
 
 /** A gate that passes when the candidate's declared bump covers its changes and every contract holds. */
