@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GantryError } from "../../core/index.js";
+import { GantryError, type JsonValue } from "../../core/index.js";
 import { evaluateJsonPath, formatJsonPath, jsonPathProblem, parseJsonPath } from "./json-path.js";
 
 describe("parseJsonPath", () => {
@@ -44,7 +44,7 @@ describe("parseJsonPath", () => {
 });
 
 describe("evaluateJsonPath", () => {
-  const value = {
+  const value: JsonValue = {
     category: "refund",
     "odd key": 1,
     items: [{ id: "a" }, { id: "b", tags: [] }, { name: "c" }],
