@@ -1,12 +1,12 @@
 import { defineConfig } from "gantry";
-import { looper, triage } from "./agents/support-agents.ts";
+import { classifier, looper, triage } from "./agents/support-agents.ts";
 
 // The example workspace `npm start` serves: a support desk whose triage agent routes tickets.
 // It runs entirely on the embedded `sim` model; set OPENAI_API_KEY or ANTHROPIC_API_KEY and point
 // the tiers at real models to run it for real.
 export default defineConfig({
   name: "support-desk",
-  agents: [triage, looper],
+  agents: [triage, classifier, looper],
   // Caps reserved before every model call: a runaway agent stops at the cap, not at the invoice.
   budgets: {
     limits: [

@@ -6,7 +6,9 @@ import { registerDbCommand } from "./commands/db-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerKeysCommand } from "./commands/keys-command.js";
+import { registerManifestCommand } from "./commands/manifest-command.js";
 import { registerModelsCommand } from "./commands/models-command.js";
+import { registerPromptsCommand } from "./commands/prompts-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
 import { registerRunsCommand } from "./commands/runs-command.js";
 import { registerSpecCommand } from "./commands/spec-command.js";
@@ -45,6 +47,8 @@ Docs: docs/README.md`,
   registerTracesCommand(program);
   registerApprovalsCommand(program);
   registerAuditCommand(program);
+  registerPromptsCommand(program);
+  registerManifestCommand(program);
   registerDoctorCommand(program);
   return program;
 }

@@ -37,19 +37,17 @@ describe("classifyPromptChange", () => {
 
   it("calls a removed, renamed or retyped variable major", () => {
     const renamed = classify((source) =>
-      source.replace("  ticket:", "  message:").replace("{{ticket}}", "{{message}}"),
+      source.replace("  shop:", "  store:").replace("{{shop}}", "{{store}}"),
     );
     expect(renamed.bump).toBe("major");
     expect(renamed.reasons).toContainEqual(
-      expect.objectContaining({ path: "variables.ticket", bump: "major" }),
+      expect.objectContaining({ path: "variables.shop", bump: "major" }),
     );
-    expect(renamed.reasons.find((reason) => reason.path === "variables.ticket")?.message).toContain(
-      "message",
-    );
-    const retyped = classify((source) => source.replace("ticket: { type: string", "ticket: { type: json"));
+    expect(renamed.reasons.find((reason) => reason.path === "variables.shop")?.message).toContain("store");
+    const retyped = classify((source) => source.replace("shop: { type: string", "shop: { type: json"));
     expect(retyped.reasons).toContainEqual({
       bump: "major",
-      path: "variables.ticket",
+      path: "variables.shop",
       message: "type changed from string to json",
     });
   });

@@ -21,16 +21,16 @@ describe("parsePromptFile", () => {
     const prompt = parsePromptFile(source, "prompts/triage.prompt.md");
     expect(prompt.frontMatter.id).toBe("triage");
     expect(prompt.frontMatter.version).toBe("1.0.0");
-    expect(prompt.frontMatter.variables.ticket).toEqual({
+    expect(prompt.frontMatter.variables.shop).toEqual({
       type: "string",
       required: true,
-      description: "The customer's message",
+      description: "The shop's name, as customers know it",
     });
     expect(prompt.frontMatter.output?.required).toEqual(["category", "confidence"]);
     expect(prompt.frontMatter.consumers).toEqual(["router"]);
     expect(prompt.frontMatter.model).toEqual({ tier: "small" });
     expect(prompt.template.startsWith("You are the triage desk")).toBe(true);
-    expect(prompt.template.endsWith("{{ticket}}")).toBe(true);
+    expect(prompt.template).toContain("{{shop}}");
     expect(prompt.hash).toBe(sha256Hex(source));
   });
 

@@ -5,11 +5,18 @@ export * from "./agent-manifest.js";
 export { type CreateRuntimeOptions, createRuntime } from "./create-runtime.js";
 export { checkFinalOutput } from "./final-output.js";
 export { loadRunState } from "./load-run-state.js";
-export { resolvePromptFile } from "./prompt-file.js";
+export { agentNotFound } from "./run-errors.js";
 export type * from "./run-events.js";
 export * from "./run-state.js";
 export type * from "./runtime-spec.js";
 export { specWorld } from "./spec-world.js";
 export * from "./tool-definition.js";
+export { loadWorkspacePolicies } from "./workspace-policies.js";
+export {
+  createWorkspacePrompts,
+  selectorOf,
+  type WorkspacePrompts,
+  type WorkspacePromptsOptions,
+} from "./workspace-prompts.js";
 export { cheaperTierOf, createWorkspaceRuntime, type WorkspaceRuntimeOptions } from "./workspace-runtime.js";
 export * from "./workspace-tools/index.js";

@@ -1,4 +1,4 @@
-import type { Clock, Workspace } from "../core/index.js";
+import { type Clock, resolveEnvironment, type Workspace } from "../core/index.js";
 import {
   createApprovals,
   createBreakerRegistry,
@@ -12,13 +12,14 @@ import type { Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
 import type { AgentDefinition } from "./agent-definition.js";
 import { createRuntime } from "./create-runtime.js";
-import { resolvePromptFile } from "./prompt-file.js";
 import type { Runtime } from "./runtime-spec.js";
 import { loadWorkspacePolicies } from "./workspace-policies.js";
+import { createWorkspacePrompts, type WorkspacePrompts } from "./workspace-prompts.js";
 
 // The runtime of a loaded workspace, as `gantry run`, `gantry up` and the HTTP API use it: the
 // workspace's agents over its model access, with budgets from `budgets` in the config, a session
-// breaker per agent, cost estimates for reservations, prompt files from `prompts/`, and the
+// breaker per agent, cost estimates for reservations, prompts from the registry (label from the
+// config, cached, falling back to the files in `prompts/`), and the
 // enforcement stack: policies from `policies/` (default deny; a bad file stops start-up), signed
 // approvals, the audit log and per-call tool credentials.
 
@@ -32,6 +33,8 @@ export interface WorkspaceRuntimeOptions {
   environment?: string;
   /** Where the approval key is read from (GANTRY_APPROVAL_SECRET); `process.env` by default. */
   env?: Record<string, string | undefined>;
+  /** The workspace's prompts (registry, client); built here when not given. */
+  prompts?: WorkspacePrompts;
   /** Told about load-time notices, e.g. "no policies: every tool call is denied". */
   onWarning?: (message: string) => void;
 }
@@ -62,6 +65,15 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
   const policies = loadWorkspacePolicies(workspace);
   for (const warning of policies.warnings) options.onWarning?.(warning);
   const secret = resolveApprovalSecret({ env, root: workspace.root });
+  const prompts =
+    options.prompts ??
+    createWorkspacePrompts({
+      workspace,
+      store,
+      modelAccess,
+      ...(telemetry ? { telemetry } : {}),
+      ...(clock ? { clock } : {}),
+    });
   const budgets = createBudgetGuard({ store, config: config.budgets, ...(clock ? { clock } : {}) });
   return createRuntime({
     agents,
@@ -71,14 +83,14 @@ export function createWorkspaceRuntime(options: WorkspaceRuntimeOptions): Runtim
     budgetLimits: config.budgets.limits,
     breakers: createBreakerRegistry({ store, ...(clock ? { clock } : {}) }),
     estimateCost: (request) => modelAccess.estimateCost(request),
-    resolvePrompt: (reference) => resolvePromptFile(workspace.root, reference),
+    resolvePrompt: (reference) => prompts.resolve(reference),
     cheaperTier: cheaperTierOf(Object.keys(config.models.tiers), config.models.default),
     defaultMaxOutputTokens: config.budgets.defaultMaxOutputTokens,
     policy: createCedarPolicyPoint({ policies }),
     approvals: createApprovals({ store, secret }),
     audit: store.audit,
     signingSecret: toolCredentialSecret(secret),
-    environment: options.environment ?? env.GANTRY_ENVIRONMENT ?? "development",
+    environment: options.environment ?? resolveEnvironment(config, env),
     ...(telemetry ? { telemetry } : {}),
     ...(clock ? { clock } : {}),
   });

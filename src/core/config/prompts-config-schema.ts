@@ -17,8 +17,13 @@ export const promptLabelRuleSchema = z.strictObject({
 export const promptsSchema = z.strictObject({
   /** The label agents and `getPrompt` serve when a reference names neither label nor version. */
   label: labelName.default("production"),
-  /** Per-label rules; `production` is protected unless configured otherwise. */
-  labels: z.record(labelName, promptLabelRuleSchema).default({ production: { protected: true, gates: [] } }),
+  /**
+   * Per-label rules. Unless configured otherwise, `production` is protected and its candidate must
+   * pass `prompts-check` (declared bump vs measured impact, consumer contracts).
+   */
+  labels: z
+    .record(labelName, promptLabelRuleSchema)
+    .default({ production: { protected: true, gates: ["prompts-check"] } }),
   /** More gates (made with `definePromptGate`); `prompts-check` is built in. */
   gates: z.array(z.unknown()).default([]),
   cache: z

@@ -1,0 +1,41 @@
+import type { Command } from "commander";
+import { packageVersion, resolveEnvironment, type Workspace } from "../core/index.js";
+import { createModelAccess, type ModelAccess } from "../models/index.js";
+import { createWorkspacePrompts, type WorkspacePrompts } from "../runtime/index.js";
+import type { Store } from "../store/index.js";
+import { createTelemetry, type Telemetry } from "../telemetry/index.js";
+import { type GlobalOptions, openWorkspaceStore } from "./cli-context.js";
+
+/** What the prompt and manifest commands work with; `close` flushes traces and closes the store. */
+export interface PromptsCommandContext {
+  workspace: Workspace;
+  store: Store;
+  telemetry: Telemetry;
+  modelAccess: ModelAccess;
+  prompts: WorkspacePrompts;
+  close(): Promise<void>;
+}
+
+/** Opens the workspace, its store, traced model access and its prompts. */
+export async function openPromptsContext(command: Command): Promise<PromptsCommandContext> {
+  const { workspace, store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
+  // Replays are model calls like any other: traced into the store, so their cost is visible.
+  const telemetry = createTelemetry({
+    serviceName: "gantry-cli",
+    serviceVersion: packageVersion(),
+    environment: resolveEnvironment(workspace.config),
+    store,
+  });
+  const close = async () => {
+    await telemetry.shutdown();
+    await store.close();
+  };
+  try {
+    const modelAccess = await createModelAccess({ workspace, store, env: process.env, telemetry });
+    const prompts = createWorkspacePrompts({ workspace, store, modelAccess, telemetry });
+    return { workspace, store, telemetry, modelAccess, prompts, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
