@@ -10,6 +10,12 @@ import {
 } from "./check-prompt-fixtures.js";
 
 const released = triagePrompt({ version: "1.0.0" });
+/** The triage output without `confidence`: a candidate whose schema change a static check sees. */
+const withoutConfidence = (version: string) =>
+  triagePrompt({
+    version,
+    output: "output: { type: object, required: [category], properties: { category: { type: string } } }",
+  });
 
 describe("checkPrompt", () => {
   it("fails a rewording declared as a patch whose outputs drop a field router reads (acceptance 1)", async () => {
@@ -116,10 +122,7 @@ describe("checkPrompt", () => {
 
   it("reports a static bump failure as one line listing the changes", async () => {
     const report = await checkPrompt({
-      candidate: triagePrompt({
-        version: "1.0.1",
-        output: "output: { type: object, required: [category], properties: { category: { type: string } } }",
-      }),
+      candidate: withoutConfidence("1.0.1"),
       baseline: baselineOf(released),
       contracts: [],
     });
@@ -136,10 +139,7 @@ describe("checkPrompt", () => {
 
   it("without a replay set, checks contracts against the candidate's output schema (caseId schema)", async () => {
     const report = await checkPrompt({
-      candidate: triagePrompt({
-        version: "2.0.0",
-        output: "output: { type: object, required: [category], properties: { category: { type: string } } }",
-      }),
+      candidate: withoutConfidence("2.0.0"),
       baseline: baselineOf(released),
       contracts: [routerContract],
     });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GantryError } from "../../core/index.js";
+import { catchGantryError } from "../../../test/support/catch-gantry-error.js";
 import { consumerContractFromJson, parseConsumersFile } from "./parse-consumers-file.js";
-
-function failure(run: () => unknown): GantryError {
-  try {
-    run();
-  } catch (error) {
-    if (GantryError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected an error");
-}
 
 const file = "prompts/triage.consumers.yaml";
 
@@ -56,7 +46,7 @@ describe("parseConsumersFile", () => {
   });
 
   it("names file:line, field and expectation: bad path, bad regex, unknown type, unknown key", () => {
-    const error = failure(() =>
+    const error = catchGantryError(() =>
       parseConsumersFile(
         [
           "consumers:",
@@ -85,7 +75,7 @@ describe("parseConsumersFile", () => {
   });
 
   it("refuses a consumer without reads and a consumer named twice, in one go", () => {
-    const error = failure(() =>
+    const error = catchGantryError(() =>
       parseConsumersFile(
         "consumers:\n  - name: router\n    reads: []\n  - name: router\n    reads: [$.a]\n",
         file,
@@ -98,7 +88,7 @@ describe("parseConsumersFile", () => {
   });
 
   it("reports YAML syntax errors with their line", () => {
-    const error = failure(() => parseConsumersFile("consumers:\n  - name: [router\n", file));
+    const error = catchGantryError(() => parseConsumersFile("consumers:\n  - name: [router\n", file));
     expect(error.code).toBe("PROMPT_CONSUMERS_INVALID");
     expect(String((error.details.problems as string[])[0])).toMatch(new RegExp(`^${file}:\\d+  `));
   });
@@ -122,7 +112,9 @@ describe("consumerContractFromJson", () => {
   });
 
   it("names the origin, field and expectation when the contract is wrong", () => {
-    const error = failure(() => consumerContractFromJson({ name: "", reads: [{ path: "$..a" }] }, "api"));
+    const error = catchGantryError(() =>
+      consumerContractFromJson({ name: "", reads: [{ path: "$..a" }] }, "api"),
+    );
     expect(error.code).toBe("PROMPT_CONSUMERS_INVALID");
     expect(error.details.problems).toEqual([
       "api  name: the consumer's name",

@@ -3,6 +3,7 @@ import type { JsonValue } from "../../core/index.js";
 import type { ConsumerContract, FieldAssertion } from "../check-spec.js";
 import { describeYamlIssues, invalidYamlFile, type LocatedYaml, parseLocatedYaml } from "../yaml-issues.js";
 import { jsonPathProblem } from "./json-path.js";
+import { uniqueEntries } from "./unique-entries.js";
 
 // Consumer-driven contracts: each consumer of a prompt's output says which fields it reads and what it
 // needs of them. The file `prompts/<id>.consumers.yaml` and contracts registered through the API share
@@ -57,19 +58,12 @@ export const consumersFileSchema = z.strictObject({
   consumers: z
     .array(consumerContractSchema)
     .min(1, "at least one consumer")
-    .superRefine((consumers, context) => {
-      const seen = new Set<string>();
-      consumers.forEach((consumer, index) => {
-        if (seen.has(consumer.name)) {
-          context.addIssue({
-            code: "custom",
-            path: [index, "name"],
-            message: `a unique consumer name; '${consumer.name}' has an earlier entry (merge its reads)`,
-          });
-        }
-        seen.add(consumer.name);
-      });
-    }),
+    .superRefine(
+      uniqueEntries(
+        "name",
+        (name) => `a unique consumer name; '${name}' has an earlier entry (merge its reads)`,
+      ),
+    ),
 });
 
 type ParsedConsumer = z.output<typeof consumerContractSchema>;

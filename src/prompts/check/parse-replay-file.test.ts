@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GantryError } from "../../core/index.js";
+import { catchGantryError } from "../../../test/support/catch-gantry-error.js";
 import { parseReplayFile } from "./parse-replay-file.js";
-
-function failure(run: () => unknown): GantryError {
-  try {
-    run();
-  } catch (error) {
-    if (GantryError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("parseReplayFile", () => {
   it("reads the model and the cases, variables defaulting to none", () => {
@@ -35,7 +25,7 @@ describe("parseReplayFile", () => {
   });
 
   it("names file:line, field and expectation for each mistake", () => {
-    const error = failure(() =>
+    const error = catchGantryError(() =>
       parseReplayFile(
         [
           "cases:",
@@ -59,7 +49,7 @@ describe("parseReplayFile", () => {
   });
 
   it("refuses two cases with the same id, naming the second", () => {
-    const error = failure(() =>
+    const error = catchGantryError(() =>
       parseReplayFile("cases:\n  - id: a\n  - id: b\n  - id: a\n", "prompts/triage.replay.yaml"),
     );
     expect(error.details.problems).toEqual([
@@ -68,13 +58,13 @@ describe("parseReplayFile", () => {
   });
 
   it("asks for cases in an empty file and reports YAML syntax errors with their line", () => {
-    const empty = failure(() => parseReplayFile("", "r.yaml"));
+    const empty = catchGantryError(() => parseReplayFile("", "r.yaml"));
     expect(empty.details.problems).toEqual([
       "r.yaml  cases: Invalid input: expected array, received undefined",
     ]);
-    const none = failure(() => parseReplayFile("cases: []\n", "r.yaml"));
+    const none = catchGantryError(() => parseReplayFile("cases: []\n", "r.yaml"));
     expect(none.details.problems).toEqual(["r.yaml:1  cases: at least one case"]);
-    const syntax = failure(() => parseReplayFile("cases:\n  - id: a\n   bad: [\n", "r.yaml"));
+    const syntax = catchGantryError(() => parseReplayFile("cases:\n  - id: a\n   bad: [\n", "r.yaml"));
     expect(syntax.code).toBe("PROMPT_REPLAY_INVALID");
     expect(String(syntax.details.problems)).toMatch(/^r\.yaml:\d+ {2}/);
   });

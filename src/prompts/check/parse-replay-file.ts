@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { JsonValue } from "../../core/index.js";
 import type { ReplaySet } from "../check-spec.js";
 import { describeYamlIssues, invalidYamlFile, parseLocatedYaml } from "../yaml-issues.js";
+import { uniqueEntries } from "./unique-entries.js";
 
 // `prompts/<id>.replay.yaml`: the fixed inputs both versions of a prompt are replayed on. Reviewed in
 // pull requests like the prompt itself, so a mistake names file:line, field and expectation.
@@ -18,19 +19,7 @@ export const replaySetSchema = z.strictObject({
   cases: z
     .array(replayCaseSchema)
     .min(1, "at least one case")
-    .superRefine((cases, context) => {
-      const seen = new Set<string>();
-      cases.forEach((replayCase, index) => {
-        if (seen.has(replayCase.id)) {
-          context.addIssue({
-            code: "custom",
-            path: [index, "id"],
-            message: `a unique case id; '${replayCase.id}' is used by an earlier case`,
-          });
-        }
-        seen.add(replayCase.id);
-      });
-    }),
+    .superRefine(uniqueEntries("id", (id) => `a unique case id; '${id}' is used by an earlier case`)),
 });
 
 /** Parses the text of `prompts/<id>.replay.yaml`; throws PROMPT_REPLAY_INVALID naming file:line, field and expectation. */
