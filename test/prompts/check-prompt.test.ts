@@ -120,6 +120,20 @@ describe("checkPrompt", () => {
     expect(lenient.dynamic?.threshold).toBe(0.3);
   });
 
+  it("fails a changed prompt that kept its version, statically and as measured", async () => {
+    const report = await checkPrompt({
+      candidate: triagePrompt({ version: "1.0.0", template: droppingWording }),
+      baseline: baselineOf(released),
+      replay: triageReplay,
+      generate: triageModel,
+      contracts: [],
+    });
+    expect(report.problems).toEqual([
+      "triage kept version 1.0.0 but its changes need a patch bump: template: wording changed (needs patch)",
+      "triage 1.0.0 declares no bump but 100% of replayed outputs changed $.confidence (threshold 5%): needs major",
+    ]);
+  });
+
   it("reports a static bump failure as one line listing the changes", async () => {
     const report = await checkPrompt({
       candidate: withoutConfidence("1.0.1"),

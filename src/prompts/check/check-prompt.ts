@@ -48,7 +48,7 @@ function largest(a: PromptBump, b: PromptBump): PromptBump {
 }
 
 function declaredWords(declared: PromptBump): string {
-  return declared === "none" ? "keeps its version" : `declares a ${declared}`;
+  return declared === "none" ? "declares no bump" : `declares a ${declared}`;
 }
 
 function divergenceProblem(candidate: ParsedPrompt, declared: PromptBump, dynamic: DivergenceReport): string {
