@@ -10,6 +10,13 @@ import {
 } from "./check-prompt-fixtures.js";
 
 const released = triagePrompt({ version: "1.0.0" });
+/** The usual check: against the released 1.0.0, replayed on the triage model, with router's contract. */
+const replayedAgainstReleased = {
+  baseline: baselineOf(released),
+  replay: triageReplay,
+  generate: triageModel,
+  contracts: [routerContract],
+};
 /** The triage output without `confidence`: a candidate whose schema change a static check sees. */
 const withoutConfidence = (version: string) =>
   triagePrompt({
@@ -22,10 +29,7 @@ describe("checkPrompt", () => {
     const candidate = triagePrompt({ version: "1.0.1", template: droppingWording });
     const report = await checkPrompt({
       candidate,
-      baseline: baselineOf(released),
-      replay: triageReplay,
-      generate: triageModel,
-      contracts: [routerContract],
+      ...replayedAgainstReleased,
     });
     expect(report.ok).toBe(false);
     expect(report.bump?.ok).toBe(true);
@@ -66,10 +70,7 @@ describe("checkPrompt", () => {
     });
     const report = await checkPrompt({
       candidate,
-      baseline: baselineOf(released),
-      replay: triageReplay,
-      generate: triageModel,
-      contracts: [routerContract],
+      ...replayedAgainstReleased,
     });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
@@ -83,10 +84,7 @@ describe("checkPrompt", () => {
   it("still fails a major bump that breaks a consumer: the version covers the change, not the consumer", async () => {
     const report = await checkPrompt({
       candidate: triagePrompt({ version: "2.0.0", template: droppingWording }),
-      baseline: baselineOf(released),
-      replay: triageReplay,
-      generate: triageModel,
-      contracts: [routerContract],
+      ...replayedAgainstReleased,
     });
     expect(report.required).toBe("major");
     expect(report.ok).toBe(false);
