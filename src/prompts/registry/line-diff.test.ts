@@ -58,6 +58,24 @@ describe("lineDiff", () => {
     expect(diff.at(-1)).toMatchObject({ op: "equal", text: "6" });
   });
 
+  it("past maxEdits shows the changed middle as replaced, still reproducing both texts", () => {
+    const diff = lineDiff("head\na\nb\nc\ntail", "head\nx\nb\ny\ntail", 1);
+    expect(diff.map((line) => `${line.op} ${line.text}`)).toEqual([
+      "equal head",
+      "remove a",
+      "remove b",
+      "remove c",
+      "add x",
+      "add b",
+      "add y",
+      "equal tail",
+    ]);
+    // Within the bound the same texts keep their common line.
+    expect(
+      lineDiff("head\na\nb\nc\ntail", "head\nx\nb\ny\ntail").filter((line) => line.op === "equal"),
+    ).toHaveLength(3);
+  });
+
   it("is minimal and reproduces both texts on random inputs", () => {
     const next = random(7);
     for (let round = 0; round < 300; round++) {

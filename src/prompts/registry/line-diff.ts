@@ -2,8 +2,8 @@ import type { PromptDiffLine } from "../registry-spec.js";
 
 // A line diff by Myers' O(ND) algorithm (the one `git diff` defaults to): the shortest edit script,
 // so a one-line change in a long prompt shows as one removed and one added line, not a rewrite.
-// The common head and tail are cut first; prompts are short, so the per-round copies of the
-// frontier stay small.
+// The common head and tail are cut first, and each round keeps only the part of the frontier the
+// walk back needs.
 
 /** The lines of a text; a final newline does not make an extra empty line. */
 export function splitLines(text: string): string[] {
@@ -21,18 +21,31 @@ type Edit =
       newIndex: number;
     };
 
+/** Past this many edits the changed middle is shown as wholly replaced, which bounds memory (O(D²)). */
+export const maxDiffEdits = 4000;
+
+// The whole of `a` removed, then the whole of `b` added: a correct, if not minimal, script.
+function replaceAll(a: readonly string[], b: readonly string[]): Edit[] {
+  return [
+    ...a.map((_, oldIndex): Edit => ({ op: "remove", oldIndex })),
+    ...b.map((_, newIndex): Edit => ({ op: "add", newIndex })),
+  ];
+}
+
 // The shortest edit script turning `a` into `b`, in order.
-function myers(a: readonly string[], b: readonly string[]): Edit[] {
+function myers(a: readonly string[], b: readonly string[], maxEdits: number): Edit[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
   const offset = max + 1;
   // frontier[offset + k]: the furthest x reached on diagonal k (y = x - k) in the current round.
   const frontier = new Int32Array(2 * max + 3);
+  // Before round d only diagonals -d-1..d+1 matter, so each round keeps just that slice.
   const trace: Int32Array[] = [];
   let found = -1;
   for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(frontier.slice());
+    if (d > maxEdits) return replaceAll(a, b);
+    trace.push(frontier.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!);
       let x = down ? frontier[offset + k + 1]! : frontier[offset + k - 1]! + 1;
@@ -52,11 +65,12 @@ function myers(a: readonly string[], b: readonly string[]): Edit[] {
   let x = n;
   let y = m;
   for (let d = found; d >= 0; d--) {
-    const previous = trace[d]!;
+    const slice = trace[d]!;
+    const at = (k: number) => slice[k + d + 1]!;
     const k = x - y;
-    const down = k === -d || (k !== d && previous[offset + k - 1]! < previous[offset + k + 1]!);
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
     const previousK = down ? k + 1 : k - 1;
-    const previousX = previous[offset + previousK]!;
+    const previousX = at(previousK);
     const previousY = previousX - previousK;
     while (x > previousX && y > previousY) {
       x--;
@@ -74,7 +88,7 @@ function myers(a: readonly string[], b: readonly string[]): Edit[] {
 }
 
 /** The line diff of two texts: every line once, as `equal`, `remove` (old only) or `add` (new only). */
-export function lineDiff(oldText: string, newText: string): PromptDiffLine[] {
+export function lineDiff(oldText: string, newText: string, maxEdits = maxDiffEdits): PromptDiffLine[] {
   const a = splitLines(oldText);
   const b = splitLines(newText);
   let head = 0;
@@ -87,7 +101,7 @@ export function lineDiff(oldText: string, newText: string): PromptDiffLine[] {
   ) {
     tail++;
   }
-  const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
+  const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail), maxEdits);
   const lines: PromptDiffLine[] = [];
   const equal = (oldIndex: number, newIndex: number) =>
     lines.push({ op: "equal", text: a[oldIndex]!, oldLine: oldIndex + 1, newLine: newIndex + 1 });
