@@ -74,11 +74,12 @@ export function checkReportLines(report: PromptCheckReport): string[] {
     facts.push(
       `replayed ${report.dynamic.cases} cases, max divergence ${percent(report.dynamic.maxRate)} (threshold ${percent(report.dynamic.threshold)})`,
     );
-  }
+  } else if (report.outputs) facts.push(`replayed ${report.outputs.candidate.length} cases`);
   const held = report.contracts.filter((result) => result.passed).length;
   facts.push(`${held}/${report.contracts.length} consumer contracts hold`);
   const lines = [`${check(report.ok)} ${pc.bold(target)}${against}  ${pc.dim(facts.join("; "))}`];
   for (const problem of report.problems) for (const part of problem.split("\n")) lines.push(`    ${part}`);
+  for (const note of report.notes) lines.push(pc.dim(`    note: ${note}`));
   return lines;
 }
 
