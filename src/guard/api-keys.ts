@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { GantryError, sha256Hex } from "../core/index.js";
 
-/** Scopes an API key can carry. `admin` implies every other scope. */
-export const apiKeyScopes = ["admin", "read", "write", "gateway"] as const;
+/**
+ * Scopes an API key can carry. `admin` implies every other scope. `release` moves protected prompt
+ * labels (`production`): shipping a prompt is a separate permission from pushing one, so `write` does
+ * not imply it.
+ */
+export const apiKeyScopes = ["admin", "read", "write", "gateway", "release"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 const keyPrefix = "gsk_";
@@ -64,6 +68,6 @@ export function parseScopes(input: string | readonly string[]): ApiKeyScope[] {
 export function scopeAllows(granted: readonly string[], needed: ApiKeyScope): boolean {
   if (granted.includes("admin")) return true;
   if (granted.includes(needed)) return true;
-  // A key that may write may also read.
-  return needed === "read" && granted.includes("write");
+  // A key that may write, or release, may also read.
+  return needed === "read" && (granted.includes("write") || granted.includes("release"));
 }

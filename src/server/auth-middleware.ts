@@ -6,6 +6,9 @@ import type { ServerContext } from "./server-context.js";
 
 export type AuthVariables = { apiKey: ApiKeyRecord | undefined };
 
+/** The scope a request needs, or several of which any one will do. */
+export type ScopeNeeded = ApiKeyScope | readonly ApiKeyScope[];
+
 // Whether any key exists is asked of the store at most once a second: cheap, and a key created
 // with `gantry keys create` while the server runs takes effect within that second.
 const keyCountTtlMs = 1000;
@@ -13,7 +16,7 @@ const keyCountTtlMs = 1000;
 /** Reads `Authorization: Bearer <key>` (or `x-api-key`) and checks it when keys are in force. */
 export function authMiddleware(
   context: ServerContext,
-  scopeFor: (method: string, path: string) => ApiKeyScope,
+  scopeFor: (method: string, path: string) => ScopeNeeded,
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
   let knownActiveKeys = 0;
   let checkedAt = Number.NEGATIVE_INFINITY;
@@ -55,13 +58,14 @@ export function authMiddleware(
       );
     }
     const needed = scopeFor(c.req.method, c.req.path);
-    if (!scopeAllows(record.scopes, needed)) {
+    const anyOf = typeof needed === "string" ? [needed] : needed;
+    if (!anyOf.some((scope) => scopeAllows(record.scopes, scope))) {
       throw new GantryError({
         code: "AUTH_SCOPE_MISSING",
-        message: `This key (${record.prefix}…) lacks the '${needed}' scope for ${c.req.method} ${c.req.path}`,
+        message: `This key (${record.prefix}…) lacks the ${anyOf.map((scope) => `'${scope}'`).join(" or ")} scope for ${c.req.method} ${c.req.path}`,
         domain: "AUTH",
         category: "USER",
-        details: { needed, granted: record.scopes },
+        details: { needed: typeof needed === "string" ? needed : [...needed], granted: record.scopes },
       });
     }
     c.set("apiKey", record);
@@ -88,10 +92,18 @@ function authError(code: string, message: string, hint: string): GantryError {
   return new GantryError({ code, message, domain: "AUTH", category: "USER", hint });
 }
 
-/** Scope needed by a request: the gateway needs `gateway`; reads need `read`, writes `write`. */
-export function defaultScopeFor(method: string, path: string): ApiKeyScope {
+// Moving a prompt label is a release as much as a write: a `release` key may move any label, a `write`
+// key the unprotected ones (the registry refuses protected labels without `release` or `admin`).
+const promptLabelPath = /^\/api\/v1\/prompts\/[^/]+\/labels\/[^/]+$/;
+
+/**
+ * Scope needed by a request: the gateway needs `gateway`; reads need `read`, writes `write`; a prompt
+ * label move `write` or `release`.
+ */
+export function defaultScopeFor(method: string, path: string): ScopeNeeded {
   // OTLP ingest writes traces into the store; it is not a model call.
   if (path === "/v1/traces") return "write";
+  if (method === "PUT" && promptLabelPath.test(path)) return ["write", "release"];
   if (path.startsWith("/v1/")) return "gateway";
   return method === "GET" || method === "HEAD" ? "read" : "write";
 }

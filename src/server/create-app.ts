@@ -7,11 +7,14 @@ import { errorResponse } from "./error-response.js";
 import { gatewayRoutes } from "./gateway/gateway-routes.js";
 import { openAiErrorResponse } from "./gateway/openai-error.js";
 import { agentsRoutes } from "./routes/agents-routes.js";
+import { alertsRoutes } from "./routes/alerts-routes.js";
 import { approvalsRoutes } from "./routes/approvals-routes.js";
 import { auditRoutes } from "./routes/audit-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { infoRoutes } from "./routes/info-routes.js";
 import { otlpRoutes } from "./routes/otlp-routes.js";
+import { promptConsumersRoutes } from "./routes/prompt-consumers-routes.js";
+import { promptsRoutes } from "./routes/prompts-routes.js";
 import { runsRoutes } from "./routes/runs-routes.js";
 import { sessionsRoutes } from "./routes/sessions-routes.js";
 import { tracesRoutes } from "./routes/traces-routes.js";
@@ -44,6 +47,9 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   app.route("/", runsRoutes(context));
   app.route("/", approvalsRoutes(context));
   app.route("/", auditRoutes(context));
+  app.route("/", promptsRoutes(context));
+  app.route("/", promptConsumersRoutes(context));
+  app.route("/", alertsRoutes(context));
   app.route("/", otlpRoutes(context));
   app.route("/", gatewayRoutes(context));
 

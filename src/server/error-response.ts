@@ -2,14 +2,25 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { GantryError } from "../core/index.js";
 
+// The request is fine but the resource is in the wrong state (a finished run cannot be resumed).
+const conflictCodes = new Set([
+  "RUN_NOT_RESUMABLE",
+  "APPROVAL_ALREADY_DECIDED",
+  // A pushed version string already names other content: versions are immutable.
+  "PROMPT_VERSION_CONFLICT",
+  "ALERT_ALREADY_RESOLVED",
+]);
+
 /** HTTP status for an error: the code decides first, then the category. */
 export function statusForError(error: GantryError): ContentfulStatusCode {
   if (error.code === "AUTH_REQUIRED" || error.code === "AUTH_INVALID_KEY") return 401;
-  if (error.code === "AUTH_SCOPE_MISSING") return 403;
+  // A protected prompt label needs the release scope: the key is known, it may not do this.
+  if (error.code === "AUTH_SCOPE_MISSING" || error.code === "PROMPT_LABEL_FORBIDDEN") return 403;
   if (error.code.endsWith("_NOT_FOUND")) return 404;
   if (error.code === "REQUEST_TOO_LARGE") return 413;
-  // The request is fine but the resource is in the wrong state (a finished run cannot be resumed).
-  if (error.code === "RUN_NOT_RESUMABLE" || error.code === "APPROVAL_ALREADY_DECIDED") return 409;
+  if (conflictCodes.has(error.code)) return 409;
+  // Understood and allowed, but the candidate failed a check the label requires (a prompt gate).
+  if (error.code === "PROMPT_GATE_FAILED") return 422;
   if (error.code.endsWith("_RATE_LIMITED") || everyAttemptRateLimited(error)) return 429;
   if (error.category === "USER") return 400;
   if (error.category === "THIRD_PARTY") return 502;

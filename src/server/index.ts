@@ -2,8 +2,22 @@ export { type ActiveRuns, createActiveRuns } from "./active-runs.js";
 export { createApp } from "./create-app.js";
 export { dashboardFolder } from "./dashboard-routes.js";
 export { errorResponse, statusForError } from "./error-response.js";
+export {
+  type PromptDriftSchedule,
+  type PromptDriftScheduleOptions,
+  schedulePromptDriftChecks,
+} from "./prompt-drift-schedule.js";
 export { type AgentJson, type AgentToolJson, agentJson } from "./routes/agent-json.js";
 export { agentsRoutes } from "./routes/agents-routes.js";
+export { alertsRoutes } from "./routes/alerts-routes.js";
+export { promptConsumersRoutes } from "./routes/prompt-consumers-routes.js";
+export {
+  type PromptDetailJson,
+  type PromptListItemJson,
+  type PromptVersionMetricsJson,
+  promptMetricsJson,
+} from "./routes/prompt-json.js";
+export { promptActorOf, promptsRoutes } from "./routes/prompts-routes.js";
 export { runDetail, runNotFound } from "./routes/run-detail.js";
 export {
   isResumable,

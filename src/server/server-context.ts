@@ -1,7 +1,7 @@
 import type { Clock, Workspace } from "../core/index.js";
 import type { Approvals } from "../guard/index.js";
 import type { ModelAccess } from "../models/index.js";
-import type { Runtime } from "../runtime/index.js";
+import type { Runtime, WorkspacePrompts } from "../runtime/index.js";
 import type { Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
 import type { ActiveRuns } from "./active-runs.js";
@@ -22,6 +22,8 @@ export interface ServerContext {
   telemetry: Telemetry;
   /** The workspace's agents, built once per process: runs started and resumed over HTTP. */
   runtime: Runtime;
+  /** The workspace's prompt registry and client, shared with the runtime (one cache per process). */
+  prompts: WorkspacePrompts;
   /** Tool calls held for a person's decision, signed with the workspace's approval key. */
   approvals: Approvals;
   /** Runs started here that have not stopped; closing the server waits for them. */

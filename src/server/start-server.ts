@@ -11,11 +11,17 @@ import {
 } from "../core/index.js";
 import { type Approvals, createApprovals, resolveApprovalSecret } from "../guard/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
-import { createWorkspaceRuntime, type Runtime } from "../runtime/index.js";
+import {
+  createWorkspacePrompts,
+  createWorkspaceRuntime,
+  type Runtime,
+  type WorkspacePrompts,
+} from "../runtime/index.js";
 import type { Store } from "../store/index.js";
 import { createTelemetry, otlpSettingsFromEnv, type Telemetry } from "../telemetry/index.js";
 import { createActiveRuns } from "./active-runs.js";
 import { createApp } from "./create-app.js";
+import { schedulePromptDriftChecks } from "./prompt-drift-schedule.js";
 import type { ServerContext } from "./server-context.js";
 
 export interface StartServerOptions {
@@ -35,6 +41,8 @@ export interface StartServerOptions {
   runtime?: Runtime;
   /** Approvals (tests); over the store with `resolveApprovalSecret` when omitted. */
   approvals?: Approvals;
+  /** The prompt registry and client (tests); built from the workspace when omitted, shared with the runtime. */
+  prompts?: WorkspacePrompts;
 }
 
 /** A running server: its URL and a graceful close that waits for in-flight requests. */
@@ -84,6 +92,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let models: ModelAccess;
   let runtime: Runtime;
   let approvals: Approvals;
+  let prompts: WorkspacePrompts;
   try {
     approvals =
       options.approvals ??
@@ -100,6 +109,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         clock,
         telemetry,
       }));
+    // One registry and prompt cache per process: the API's label moves and the agents' prompts agree.
+    prompts =
+      options.prompts ??
+      createWorkspacePrompts({
+        workspace: options.workspace,
+        store: options.store,
+        modelAccess: models,
+        telemetry,
+        clock,
+      });
     // One runtime per process: budgets, breakers and their learned envelopes are shared by every request.
     runtime =
       options.runtime ??
@@ -109,6 +128,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         modelAccess: models,
         telemetry,
         clock,
+        prompts,
         onWarning: (message) => console.warn(`[gantry] ${message}`),
       }));
   } catch (error) {
@@ -125,6 +145,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     models,
     telemetry,
     runtime,
+    prompts,
     approvals,
     activeRuns: createActiveRuns(),
   };
@@ -137,6 +158,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   }
   const { server, address } = listening;
+  const driftChecks = schedulePromptDriftChecks({
+    store: options.store,
+    settings: options.workspace.config.prompts,
+    clock,
+  });
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}`,
@@ -145,6 +171,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Runs whose clients hung up, and spans of the last requests, finish before the caller closes the store.
     close: async () => {
       await closeGracefully(server);
+      await driftChecks.stop();
       await context.activeRuns.settled();
       if (!options.telemetry) await telemetry.shutdown();
     },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadWorkspace, systemClock } from "../../src/core/index.js";
 import { createApprovals } from "../../src/guard/index.js";
 import { createModelAccess } from "../../src/models/index.js";
-import { createWorkspaceRuntime } from "../../src/runtime/index.js";
+import { createWorkspacePrompts, createWorkspaceRuntime } from "../../src/runtime/index.js";
 import { type ActiveRuns, createActiveRuns, createApp } from "../../src/server/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createTelemetry, type Telemetry } from "../../src/telemetry/index.js";
@@ -61,6 +61,7 @@ beforeAll(async () => {
     models,
     telemetry,
     runtime: createWorkspaceRuntime({ workspace, store, modelAccess: models, telemetry }),
+    prompts: createWorkspacePrompts({ workspace, store, modelAccess: models, telemetry }),
     approvals: createApprovals({ store, secret: "approval secret of the disconnect test" }),
     activeRuns,
   });

@@ -13,7 +13,7 @@ export function registerKeysCommand(program: Command): void {
   keys
     .command("create")
     .description("create an API key and print it once")
-    .requiredOption("--scopes <scopes>", "comma-separated: admin, read, write, gateway")
+    .requiredOption("--scopes <scopes>", "comma-separated: admin, read, write, gateway, release")
     .option("--name <name>", "a label to recognise the key by", "default")
     .option("--expires-in <duration>", "lifetime such as 90m, 12h, 30d (default: no expiry)", parseDuration)
     .option("--json", "print JSON")

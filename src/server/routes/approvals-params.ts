@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { formatIssues, GantryError } from "../../core/index.js";
+import { GantryError } from "../../core/index.js";
 import { type ApprovalStatus, approvalStatuses } from "../../guard/index.js";
-import { invalidParameter } from "./trace-query-params.js";
+import { parseJsonBody, readJsonBody } from "./json-body.js";
+import { parseQuery, wholeNumberParameter } from "./trace-query-params.js";
 
 // The query of `GET /api/v1/approvals` and the body of a decision, checked at the boundary: a wrong
 // value is a 400 naming the parameter or field, never a silently ignored filter or a lost note.
@@ -9,12 +10,7 @@ import { invalidParameter } from "./trace-query-params.js";
 const listSchema = z.object({
   status: z.enum(approvalStatuses, { error: `must be one of ${approvalStatuses.join(", ")}` }).optional(),
   runId: z.string().min(1, "must not be empty").optional(),
-  limit: z
-    .string()
-    .regex(/^\d+$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().int().min(1, "must be 1 to 500").max(500, "must be 1 to 500"))
-    .optional(),
+  limit: wholeNumberParameter(1, 500).optional(),
 });
 
 export interface ApprovalListQuery {
@@ -25,16 +21,11 @@ export interface ApprovalListQuery {
 
 /** `GET /api/v1/approvals` query → list options (limit defaults to 50). */
 export function parseApprovalListQuery(query: Record<string, string>): ApprovalListQuery {
-  const result = listSchema.safeParse(query);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const parameter = String(issue.path[0] ?? "query");
-    throw invalidParameter(parameter, `${issue.message}, got '${query[parameter] ?? ""}'`, "approvals");
-  }
+  const parsed = parseQuery(listSchema, query, "approvals");
   return {
-    ...(result.data.status === undefined ? {} : { status: result.data.status }),
-    ...(result.data.runId === undefined ? {} : { runId: result.data.runId }),
-    limit: result.data.limit ?? 50,
+    ...(parsed.status === undefined ? {} : { status: parsed.status }),
+    ...(parsed.runId === undefined ? {} : { runId: parsed.runId }),
+    limit: parsed.limit ?? 50,
   };
 }
 
@@ -42,21 +33,8 @@ const decisionSchema = z.strictObject({ note: z.string().max(2000).optional() })
 
 /** `{ note? }` from an approve or deny request (an empty body is fine), or APPROVAL_REQUEST_INVALID (400). */
 export async function parseDecisionBody(request: Request): Promise<{ note?: string }> {
-  const text = await request.text();
-  let body: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw invalidDecision("the body is not JSON");
-    }
-  }
-  const parsed = decisionSchema.safeParse(body, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const problems = formatIssues(parsed.error).map(
-    (problem) => `${problem.path === "" ? "(body)" : problem.path}: ${problem.message}`,
-  );
-  throw invalidDecision(problems.join("; "));
+  const body = await readJsonBody(request, { allowEmpty: true, invalid: invalidDecision });
+  return parseJsonBody(decisionSchema, body, invalidDecision);
 }
 
 function invalidDecision(problem: string): GantryError {

@@ -2,25 +2,12 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AuthVariables } from "../auth-middleware.js";
 import type { ServerContext } from "../server-context.js";
-import { invalidParameter } from "./trace-query-params.js";
-
-const wholeNumber = (minimum: number, maximum: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, "must be a whole number")
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(minimum, `must be ${minimum} to ${maximum}`)
-        .max(maximum, `must be ${minimum} to ${maximum}`),
-    );
+import { parseQuery, wholeNumberParameter } from "./trace-query-params.js";
 
 const listSchema = z.object({
   runId: z.string().min(1, "must not be empty").optional(),
-  since: wholeNumber(0, Number.MAX_SAFE_INTEGER).optional(),
-  limit: wholeNumber(1, 1000).optional(),
+  since: wholeNumberParameter(0, Number.MAX_SAFE_INTEGER).optional(),
+  limit: wholeNumberParameter(1, 1000).optional(),
 });
 
 /**
@@ -32,18 +19,12 @@ export function auditRoutes(context: Pick<ServerContext, "store">): Hono<{ Varia
   const app = new Hono<{ Variables: AuthVariables }>();
 
   app.get("/api/v1/audit", async (c) => {
-    const query = c.req.query();
-    const parsed = listSchema.safeParse(query);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const parameter = String(issue.path[0] ?? "query");
-      throw invalidParameter(parameter, `${issue.message}, got '${query[parameter] ?? ""}'`, "audit");
-    }
-    const limit = parsed.data.limit ?? 100;
+    const parsed = parseQuery(listSchema, c.req.query(), "audit");
+    const limit = parsed.limit ?? 100;
     const entries = await context.store.audit.list({
-      since: parsed.data.since ?? 0,
+      since: parsed.since ?? 0,
       limit,
-      ...(parsed.data.runId === undefined ? {} : { runId: parsed.data.runId }),
+      ...(parsed.runId === undefined ? {} : { runId: parsed.runId }),
     });
     const nextSince = entries.length === limit ? entries.at(-1)!.sequence : null;
     return c.json({ entries, nextSince });

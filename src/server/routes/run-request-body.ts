@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { formatIssues, GantryError, type JsonValue } from "../../core/index.js";
+import { GantryError, type JsonValue } from "../../core/index.js";
+import { parseJsonBody, readJsonBody } from "./json-body.js";
 
 // The bodies of `POST /api/v1/agents/:name/runs` and `POST /api/v1/runs/:id/resume`, checked with zod
 // at the boundary: a typo (`inptu`) is a 400 naming the field, never a run with no input.
@@ -37,36 +38,23 @@ function invalidBody(problem: string, details: Record<string, JsonValue>, route:
   });
 }
 
-async function readJsonBody(request: Request, allowEmpty: boolean, route: string): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") {
-    if (allowEmpty) return {};
-    throw invalidBody("the body is empty", {}, route);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalidBody("the body is not JSON", {}, route);
-  }
+function bodyOf(request: Request, allowEmpty: boolean, route: string): Promise<unknown> {
+  return readJsonBody(request, {
+    allowEmpty,
+    invalid: (problem, details) => invalidBody(problem, details, route),
+  });
 }
 
 function parseWith<Schema extends z.ZodType>(schema: Schema, body: unknown, route: string): z.output<Schema> {
-  const parsed = schema.safeParse(body, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const problems = formatIssues(parsed.error).map((problem) => ({
-    field: problem.path === "" ? "(body)" : problem.path,
-    message: problem.message,
-  }));
-  const text = problems.map((problem) => `${problem.field}: ${problem.message}`).join("; ");
-  throw invalidBody(text, { problems }, route);
+  return parseJsonBody(schema, body, (problem, details) => invalidBody(problem, details, route));
 }
 
 /** `{ input, sessionId?, stream? }` from a start request, or RUN_REQUEST_INVALID (400). */
 export async function parseStartRunBody(request: Request): Promise<StartRunBody> {
-  return parseWith(startRunSchema, await readJsonBody(request, false, "start-a-run"), "start-a-run");
+  return parseWith(startRunSchema, await bodyOf(request, false, "start-a-run"), "start-a-run");
 }
 
 /** `{ stream? }` from a resume request (an empty body is fine), or RUN_REQUEST_INVALID (400). */
 export async function parseResumeRunBody(request: Request): Promise<ResumeRunBody> {
-  return parseWith(resumeRunSchema, await readJsonBody(request, true, "resume-a-run"), "resume-a-run");
+  return parseWith(resumeRunSchema, await bodyOf(request, true, "resume-a-run"), "resume-a-run");
 }

@@ -29,14 +29,19 @@ export function parseTimeParameter(parameter: string, value: string, clock: Cloc
   return time;
 }
 
-const text = z.string().min(1, "must not be empty");
-const listSchema = z.object({
-  limit: z
+/** A query parameter holding a whole number from `minimum` to `maximum`. */
+export function wholeNumberParameter(minimum: number, maximum: number) {
+  const range = `must be ${minimum} to ${maximum}`;
+  return z
     .string()
     .regex(/^\d+$/, "must be a whole number")
     .transform(Number)
-    .pipe(z.number().int().min(1, "must be 1 to 200").max(200, "must be 1 to 200"))
-    .optional(),
+    .pipe(z.number().int().min(minimum, range).max(maximum, range));
+}
+
+const text = z.string().min(1, "must not be empty");
+const listSchema = z.object({
+  limit: wholeNumberParameter(1, 200).optional(),
   cursor: text.optional(),
 });
 const tracesSchema = listSchema.extend({
@@ -48,12 +53,17 @@ const tracesSchema = listSchema.extend({
   until: text.optional(),
 });
 
-function parse<Schema extends z.ZodType>(schema: Schema, query: Record<string, string>): z.output<Schema> {
+/** A query checked against `schema`; the first problem is a 400 naming the parameter and the value given. */
+export function parseQuery<Schema extends z.ZodType>(
+  schema: Schema,
+  query: Record<string, string>,
+  section = "traces",
+): z.output<Schema> {
   const result = schema.safeParse(query);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const parameter = String(issue.path[0] ?? "query");
-    throw invalidParameter(parameter, `${issue.message}, got '${query[parameter] ?? ""}'`);
+    throw invalidParameter(parameter, `${issue.message}, got '${query[parameter] ?? ""}'`, section);
   }
   return result.data;
 }
@@ -70,7 +80,7 @@ function checkedCursor(cursor: string | undefined): string | undefined {
 
 /** `GET /api/v1/traces` query → the store's trace query (limit defaults to 50). */
 export function parseTraceQuery(query: Record<string, string>, clock: Clock): TraceQuery {
-  const parsed = parse(tracesSchema, query);
+  const parsed = parseQuery(tracesSchema, query);
   const since = parsed.since === undefined ? undefined : parseTimeParameter("since", parsed.since, clock);
   const until = parsed.until === undefined ? undefined : parseTimeParameter("until", parsed.until, clock);
   return {
@@ -87,6 +97,6 @@ export function parseTraceQuery(query: Record<string, string>, clock: Clock): Tr
 
 /** `GET /api/v1/sessions` query → limit (default 50) and cursor. */
 export function parseSessionQuery(query: Record<string, string>): { limit: number; cursor?: string } {
-  const parsed = parse(listSchema, query);
+  const parsed = parseQuery(listSchema, query);
   return { limit: parsed.limit ?? 50, cursor: checkedCursor(parsed.cursor) };
 }

@@ -1,0 +1,60 @@
+import type { Clock, PromptsConfig } from "../core/index.js";
+import { reportPromptDrift } from "../prompts/index.js";
+import type { Store } from "../store/index.js";
+
+// `gantry up` looks for prompt-hash drift on a timer, so a hot-fix edited in place in production
+// becomes an open alert within a minute instead of waiting for someone to run `gantry prompts drift`.
+// A failed check is logged and the next one tries again: a broken check must never stop the server.
+
+export interface PromptDriftScheduleOptions {
+  store: Pick<Store, "prompts" | "alerts">;
+  /** The workspace's `prompts` settings: the label calls should follow and the drift window and interval. */
+  settings: Pick<PromptsConfig, "label" | "drift">;
+  clock: Clock;
+  /** Where a failed check is told; `console.error` by default. */
+  onError?: (error: unknown) => void;
+}
+
+export interface PromptDriftSchedule {
+  /** Stops the timer and waits for a check in progress, so the store can close after it. */
+  stop(): Promise<void>;
+}
+
+const hourMs = 3_600_000;
+
+/** Runs `reportPromptDrift` every `drift.intervalSeconds` on an unref'd timer; 0 turns it off. */
+export function schedulePromptDriftChecks(options: PromptDriftScheduleOptions): PromptDriftSchedule {
+  const { drift, label } = options.settings;
+  if (drift.intervalSeconds <= 0) return { stop: async () => {} };
+  const onError =
+    options.onError ?? ((error: unknown) => console.error("[gantry] prompt drift check failed:", error));
+  let running: Promise<void> | undefined;
+
+  const check = async () => {
+    const nowMs = options.clock.now();
+    await reportPromptDrift({
+      store: options.store,
+      environment: drift.environment,
+      label,
+      sinceMs: nowMs - drift.windowHours * hourMs,
+      nowMs,
+    });
+  };
+  const timer = setInterval(() => {
+    // A slow check (a large window on a busy store) is not started twice.
+    if (running !== undefined) return;
+    running = check()
+      .catch(onError)
+      .finally(() => {
+        running = undefined;
+      });
+  }, drift.intervalSeconds * 1000);
+  timer.unref();
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
