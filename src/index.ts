@@ -28,6 +28,17 @@ export {
   simModel,
 } from "./models/index.js";
 export {
+  createPromptClient,
+  definePromptGate,
+  httpPromptFetcher,
+  type PromptClient,
+  type PromptGate,
+  type PromptGateContext,
+  type PromptGateResult,
+  type ServedPrompt,
+  workspaceBundledPrompts,
+} from "./prompts/index.js";
+export {
   type AgentConfig,
   type AgentDefinition,
   type AgentLimits,

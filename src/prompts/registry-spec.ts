@@ -1,4 +1,4 @@
-import type { JsonValue } from "../core/index.js";
+import type { JsonValue, TextDiffLine } from "../core/index.js";
 import type { StoredPromptLabel, StoredPromptLabelEvent, StoredPromptSummary } from "../store/index.js";
 import type { ChangeClassification } from "./classify-change.js";
 import type { PromptFrontMatter } from "./prompt-file-schema.js";
@@ -79,13 +79,7 @@ export interface LabelMoveResult {
 }
 
 /** One line of a line diff. */
-export interface PromptDiffLine {
-  op: "equal" | "add" | "remove";
-  text: string;
-  /** 1-based line numbers in the old and new source (absent on the side the line is not in). */
-  oldLine?: number;
-  newLine?: number;
-}
+export type PromptDiffLine = TextDiffLine;
 
 export interface PromptDiff {
   promptId: string;

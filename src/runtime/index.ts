@@ -17,6 +17,7 @@ export {
   selectorOf,
   type WorkspacePrompts,
   type WorkspacePromptsOptions,
+  withReplayModel,
 } from "./workspace-prompts.js";
 export { cheaperTierOf, createWorkspaceRuntime, type WorkspaceRuntimeOptions } from "./workspace-runtime.js";
 export * from "./workspace-tools/index.js";

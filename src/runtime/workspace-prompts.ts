@@ -5,6 +5,7 @@ import type { Clock, JsonValue, Workspace } from "../core/index.js";
 import type { ModelAccess } from "../models/index.js";
 import {
   type ConsumerContract,
+  consumerContractFromJson,
   createPromptClient,
   createPromptRegistry,
   type ParsedPrompt,
@@ -73,6 +74,17 @@ function asParsed(served: ServedPrompt): ParsedPrompt {
 
 const replaySeed = 7;
 
+/** The model a replay runs on: an override, else the replay file's, else the prompt's hint, else the default. */
+export function withReplayModel(
+  set: ReplaySet,
+  prompt: Pick<ParsedPrompt, "frontMatter">,
+  override?: string,
+): ReplaySet {
+  const hint = prompt.frontMatter.model;
+  const model = override ?? set.model ?? (hint?.tier ? `tier:${hint.tier}` : hint?.id);
+  return model ? { ...set, model } : set;
+}
+
 /** Builds the workspace's prompt registry, client and check inputs. */
 export function createWorkspacePrompts(options: WorkspacePromptsOptions): WorkspacePrompts {
   const { workspace, store, modelAccess, telemetry, clock } = options;
@@ -83,9 +95,12 @@ export function createWorkspacePrompts(options: WorkspacePromptsOptions): Worksp
     const file = join(promptsDir, `${promptId}.consumers.yaml`);
     const source = await readOptional(file);
     const fromFile = source === undefined ? [] : parseConsumersFile(source, file);
+    // Contracts sent through the API were checked on the way in; checked again, a bad row fails loudly.
     const registered = await store.prompts.listConsumers(promptId);
-    const fromApi = registered.map((entry) => ({ ...(entry.contract as object), origin: "api" }));
-    return [...fromFile, ...(fromApi as ConsumerContract[])];
+    const fromApi = registered.map((entry) =>
+      consumerContractFromJson(entry.contract, `api:${entry.consumer}`),
+    );
+    return [...fromFile, ...fromApi];
   };
   const replaySet = async (promptId: string): Promise<ReplaySet | undefined> => {
     const file = join(promptsDir, `${promptId}.replay.yaml`);
@@ -113,9 +128,12 @@ export function createWorkspacePrompts(options: WorkspacePromptsOptions): Worksp
   };
 
   const checkGate = promptsCheckGate({
-    loadContext: async (promptId) => {
+    loadContext: async (promptId, gate) => {
       const replay = await replaySet(promptId);
-      return { contracts: await contracts(promptId), ...(replay ? { replay, generate } : {}) };
+      return {
+        contracts: await contracts(promptId),
+        ...(replay ? { replay: withReplayModel(replay, gate.candidate), generate } : {}),
+      };
     },
   });
   const registry = createPromptRegistry({

@@ -11,7 +11,7 @@ import {
   parsePromptFile,
   reportPromptDrift,
 } from "../../prompts/index.js";
-import { selectorOf } from "../../runtime/index.js";
+import { selectorOf, withReplayModel } from "../../runtime/index.js";
 import { printJson, printTable } from "../output.js";
 import { openPromptsContext, type PromptsCommandContext } from "../workspace-prompts-context.js";
 import { cliApprover } from "./approvals-command.js";
@@ -319,13 +319,12 @@ async function checkOne(
         baseline = { prompt: parsePromptFile(latest.source, `${id}@${latest.version}`), from: "latest" };
     } else if (error.code !== "PROMPT_NOT_FOUND") throw error;
   }
-  const replay = options.replay ? await prompts.replaySet(id) : undefined;
+  const replaySet = options.replay ? await prompts.replaySet(id) : undefined;
+  const replay = replaySet ? withReplayModel(replaySet, candidate, options.model) : undefined;
   return checkPrompt({
     candidate,
     ...(baseline ? { baseline } : {}),
-    ...(replay
-      ? { replay: options.model ? { ...replay, model: options.model } : replay, generate: prompts.generate }
-      : {}),
+    ...(replay ? { replay, generate: prompts.generate } : {}),
     contracts: await prompts.contracts(id),
     threshold: workspace.config.prompts.divergenceThreshold,
     resolveInclude: async (include) => {

@@ -1,8 +1,7 @@
-import { type Clock, systemClock } from "../../core/index.js";
+import { type Clock, lineDiff, systemClock } from "../../core/index.js";
 import { defaultProjectId, type Store } from "../../store/index.js";
 import { classifyPromptChange } from "../classify-change.js";
 import type { PromptGate, PromptLabelRule, PromptRegistry } from "../registry-spec.js";
-import { lineDiff } from "./line-diff.js";
 import { movePromptLabel } from "./move-prompt-label.js";
 import { promptRegistryError } from "./prompt-registry-error.js";
 import { pushPromptVersion } from "./push-prompt-version.js";

@@ -1,6 +1,13 @@
-import type { PromptDiffLine } from "../registry-spec.js";
+/** One line of a line diff. */
+export interface TextDiffLine {
+  op: "equal" | "add" | "remove";
+  text: string;
+  /** 1-based line numbers in the old and new text (absent on the side the line is not in). */
+  oldLine?: number;
+  newLine?: number;
+}
 
-// A line diff by Myers' O(ND) algorithm (the one `git diff` defaults to): the shortest edit script,
+// A line diff (prompt diffs, scoped edits) by Myers' O(ND) algorithm (the one `git diff` defaults to): the shortest edit script,
 // so a one-line change in a long prompt shows as one removed and one added line, not a rewrite.
 // The common head and tail are cut first, and each round keeps only the part of the frontier the
 // walk back needs.
@@ -88,7 +95,7 @@ function myers(a: readonly string[], b: readonly string[], maxEdits: number): Ed
 }
 
 /** The line diff of two texts: every line once, as `equal`, `remove` (old only) or `add` (new only). */
-export function lineDiff(oldText: string, newText: string, maxEdits = maxDiffEdits): PromptDiffLine[] {
+export function lineDiff(oldText: string, newText: string, maxEdits = maxDiffEdits): TextDiffLine[] {
   const a = splitLines(oldText);
   const b = splitLines(newText);
   let head = 0;
@@ -102,7 +109,7 @@ export function lineDiff(oldText: string, newText: string, maxEdits = maxDiffEdi
     tail++;
   }
   const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail), maxEdits);
-  const lines: PromptDiffLine[] = [];
+  const lines: TextDiffLine[] = [];
   const equal = (oldIndex: number, newIndex: number) =>
     lines.push({ op: "equal", text: a[oldIndex]!, oldLine: oldIndex + 1, newLine: newIndex + 1 });
   for (let index = 0; index < head; index++) equal(index, index);
