@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Store } from "../store/index.js";
 
 /** Support tickets the demo sends; the example's sim scenario classifies each one. */
@@ -84,4 +87,47 @@ export async function sendDemoRuns(
     if (response.ok) finished += 1;
   }
   return finished;
+}
+
+/**
+ * Pushes the workspace's prompt files through the API and releases each to `production` (through its
+ * gates), so a fresh dashboard's Prompts page has versions, labels and, after the demo runs, per-version
+ * metrics. Only while the registry is empty. Returns how many prompts it released.
+ */
+export async function sendDemoPrompts(
+  serverUrl: string,
+  root: string,
+  store: Pick<Store, "prompts">,
+  signal?: AbortSignal,
+): Promise<number> {
+  if ((await store.prompts.list()).length > 0) return 0;
+  const folder = join(root, "prompts");
+  if (!existsSync(folder)) return 0;
+  let released = 0;
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith(".prompt.md")).sort()) {
+    const source = await readFile(join(folder, name), "utf8");
+    const pushed = await fetch(`${serverUrl}/api/v1/prompts`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ source, file: `prompts/${name}`, message: "pushed by the demo on first start" }),
+      signal,
+    });
+    if (!pushed.ok) {
+      await pushed.arrayBuffer();
+      continue;
+    }
+    const { version } = (await pushed.json()) as { version: { id: string; version: string } };
+    const label = await fetch(
+      `${serverUrl}/api/v1/prompts/${encodeURIComponent(version.id)}/labels/production`,
+      {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version: version.version }),
+        signal,
+      },
+    );
+    await label.arrayBuffer();
+    if (label.ok) released += 1;
+  }
+  return released;
 }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { startServer } from "../../server/index.js";
 import { type GlobalOptions, openWorkspaceStore } from "../cli-context.js";
-import { sendDemoRuns, sendDemoTraffic } from "../demo-traffic.js";
+import { sendDemoPrompts, sendDemoRuns, sendDemoTraffic } from "../demo-traffic.js";
 import { parsePort } from "../parse-options.js";
 
 /** `gantry up`: the control plane (API, gateway, dashboard) on the workspace's store. */
@@ -39,6 +39,11 @@ export function registerUpCommand(program: Command): void {
             const sent = await sendDemoTraffic(server.url, store, demo.signal).catch(() => 0);
             if (sent > 0)
               console.log(pc.dim(`  sent ${sent} demo calls through the gateway: see ${server.url}/traces`));
+            const prompts = await sendDemoPrompts(server.url, workspace.root, store, demo.signal).catch(
+              () => 0,
+            );
+            if (prompts > 0)
+              console.log(pc.dim(`  released ${prompts} example prompts: see ${server.url}/prompts`));
             const runs = await sendDemoRuns(
               server.url,
               store,
