@@ -28,6 +28,20 @@ export type {
   NewAuditEntry,
 } from "./audit-spec.js";
 export { auditGenesisHash } from "./audit-spec.js";
+export type {
+  EvalRunStatus,
+  EvalRunUpdate,
+  EvalsRepository,
+  NewEvalResult,
+  NewEvalRun,
+  NewOnlineScore,
+  OnlineScoreStats,
+  StoredDatasetVersion,
+  StoredEvalResult,
+  StoredEvalRun,
+  StoredOnlineScore,
+} from "./eval-spec.js";
+export { evalRunStatuses } from "./eval-spec.js";
 export { sqlitePragmas } from "./connect-sqlite.js";
 export type { Database } from "./database.js";
 export type {
