@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { budgetsSchema } from "./budgets-config-schema.js";
+import { evalsSchema } from "./evals-config-schema.js";
 import { modelsSchema } from "./models-config-schema.js";
 import { promptsSchema } from "./prompts-config-schema.js";
 
@@ -42,6 +43,8 @@ export const configSchema = z.strictObject({
   budgets: budgetsSchema.prefault({}),
   /** Prompt serving (label, cache), label rules and gates, change checks and drift (prompts). */
   prompts: promptsSchema.prefault({}),
+  /** Eval defaults (judge) and online scoring rules for production runs (evals). */
+  evals: evalsSchema.prefault({}),
 });
 
 /** What a user writes (defaults optional). */

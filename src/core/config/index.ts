@@ -1,5 +1,6 @@
 export * from "./budgets-config-schema.js";
 export * from "./config-schema.js";
+export * from "./evals-config-schema.js";
 export { type ConfigProblem, formatIssues } from "./format-issues.js";
 export {
   configFileNames,
