@@ -24,7 +24,7 @@ const hourMs = 3_600_000;
 
 /** Runs `reportPromptDrift` every `drift.intervalSeconds` on an unref'd timer; 0 turns it off. */
 export function schedulePromptDriftChecks(options: PromptDriftScheduleOptions): PromptDriftSchedule {
-  const { drift, label } = options.settings;
+  const { drift } = options.settings;
   if (drift.intervalSeconds <= 0) return { stop: async () => {} };
   const onError =
     options.onError ?? ((error: unknown) => console.error("[gantry] prompt drift check failed:", error));
@@ -35,7 +35,7 @@ export function schedulePromptDriftChecks(options: PromptDriftScheduleOptions): 
     await reportPromptDrift({
       store: options.store,
       environment: drift.environment,
-      label,
+      label: drift.label,
       sinceMs: nowMs - drift.windowHours * hourMs,
       nowMs,
     });

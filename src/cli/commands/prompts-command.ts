@@ -402,7 +402,7 @@ function registerDrift(prompts: Command): void {
         const findings = await reportPromptDrift({
           store,
           environment: settings.drift.environment,
-          label: settings.label,
+          label: settings.drift.label,
           sinceMs: nowMs - (options.since ?? settings.drift.windowHours * 3_600_000),
           nowMs,
         });

@@ -38,8 +38,10 @@ export const promptsSchema = z.strictObject({
   divergenceThreshold: z.number().min(0).max(1).default(0.05),
   drift: z
     .strictObject({
-      /** Spans of this environment are compared with the production label. */
+      /** Spans of this environment are compared with `label`. */
       environment: z.string().min(1).default("production"),
+      /** The label that says what the environment should be serving. */
+      label: z.string().min(1).default("production"),
       /** How far back each check looks. */
       windowHours: z.number().positive().default(24),
       /** How often `gantry up` checks; 0 turns the periodic check off. */
