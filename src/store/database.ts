@@ -259,6 +259,79 @@ export interface AlertsTable {
   resolved_at: string | null;
 }
 
+/** `eval_datasets`: dataset versions, addressed by the hash of their cases (migration 007). */
+export interface EvalDatasetsTable {
+  project_id: string;
+  name: string;
+  hash: string;
+  /** JSON array of the cases. */
+  cases: string;
+  origin: string | null;
+  created_at: string;
+}
+
+/** `eval_runs`: one row per eval run, pinned to a dataset version (migration 007). */
+export interface EvalRunsTable {
+  id: string;
+  project_id: string;
+  suite: string;
+  dataset_name: string;
+  dataset_hash: string;
+  /** running | completed | failed | cancelled */
+  status: string;
+  /** JSON of the resolved run configuration. */
+  config: string;
+  /** JSON of the summary once finished. */
+  summary: string | null;
+  label: string | null;
+  baseline_run_id: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** `eval_results`: one trial of one case of a run (migration 007). */
+export interface EvalResultsTable {
+  run_id: string;
+  case_id: string;
+  trial: number;
+  /** 0 | 1 */
+  passed: number;
+  /** 0 | 1 */
+  inconclusive: number;
+  /** JSON of the target's output. */
+  output: string;
+  /** JSON of the scorers' results. */
+  scores: string;
+  cost_micros: number | null;
+  latency_ms: number | null;
+  trace_id: string | null;
+  created_at: string;
+}
+
+/** `eval_online_scores`: a score an online rule gave a production trace (migration 007). */
+export interface EvalOnlineScoresTable {
+  id: string;
+  project_id: string;
+  rule: string;
+  scorer: string;
+  trace_id: string;
+  value: number;
+  /** 0 | 1 */
+  passed: number;
+  reason: string | null;
+  cost_micros: number;
+  trace_start_ms: number;
+  created_at: string;
+}
+
+/** `eval_online_cursors`: the last trace start (epoch ms) each online rule has considered (migration 007). */
+export interface EvalOnlineCursorsTable {
+  project_id: string;
+  rule: string;
+  position_ms: number;
+  updated_at: string;
+}
+
 /** Every table the store owns, keyed by table name. */
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
@@ -278,4 +351,9 @@ export interface Database {
   prompt_label_events: PromptLabelEventsTable;
   prompt_consumers: PromptConsumersTable;
   alerts: AlertsTable;
+  eval_datasets: EvalDatasetsTable;
+  eval_runs: EvalRunsTable;
+  eval_results: EvalResultsTable;
+  eval_online_scores: EvalOnlineScoresTable;
+  eval_online_cursors: EvalOnlineCursorsTable;
 }

@@ -95,7 +95,9 @@ export interface StoredOnlineScore {
   createdAt: string;
 }
 
-export type NewOnlineScore = Omit<StoredOnlineScore, "id" | "createdAt" | "projectId"> & { projectId?: string };
+export type NewOnlineScore = Omit<StoredOnlineScore, "id" | "createdAt" | "projectId"> & {
+  projectId?: string;
+};
 
 export interface OnlineScoreStats {
   count: number;

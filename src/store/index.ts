@@ -28,6 +28,8 @@ export type {
   NewAuditEntry,
 } from "./audit-spec.js";
 export { auditGenesisHash } from "./audit-spec.js";
+export { sqlitePragmas } from "./connect-sqlite.js";
+export type { Database } from "./database.js";
 export type {
   EvalRunStatus,
   EvalRunUpdate,
@@ -42,8 +44,6 @@ export type {
   StoredOnlineScore,
 } from "./eval-spec.js";
 export { evalRunStatuses } from "./eval-spec.js";
-export { sqlitePragmas } from "./connect-sqlite.js";
-export type { Database } from "./database.js";
 export type {
   LedgerCounter,
   LedgerCounterKey,

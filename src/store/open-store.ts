@@ -9,6 +9,7 @@ import { createAlertsRepository } from "./repositories/alerts-repository.js";
 import { createApiKeysRepository } from "./repositories/api-keys-repository.js";
 import { createApprovalsRepository } from "./repositories/approvals-repository.js";
 import { createAuditRepository } from "./repositories/audit-repository.js";
+import { createEvalsRepository } from "./repositories/evals-repository.js";
 import { createLedgerRepository } from "./repositories/ledger-repository.js";
 import { createProjectsRepository } from "./repositories/projects-repository.js";
 import { createPromptsRepository } from "./repositories/prompts-repository.js";
@@ -56,6 +57,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ledger: createLedgerRepository(context),
     prompts: createPromptsRepository(context),
     alerts: createAlertsRepository(context),
+    evals: createEvalsRepository(context),
     responseCache: createResponseCacheRepository(context),
     migrations: createMigrations({ db, kind: target.kind, location: target.location, clock, migrations }),
     close: () => db.destroy(),

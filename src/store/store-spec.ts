@@ -3,6 +3,7 @@ import type { AlertsRepository } from "./alert-spec.js";
 import type { ApprovalsRepository } from "./approval-spec.js";
 import type { AuditRepository } from "./audit-spec.js";
 import type { Database } from "./database.js";
+import type { EvalsRepository } from "./eval-spec.js";
 import type { LedgerRepository } from "./ledger-spec.js";
 import type { PromptsRepository } from "./prompt-spec.js";
 import type { ResponseCacheRepository } from "./response-cache-spec.js";
@@ -102,6 +103,8 @@ export interface Store {
   prompts: PromptsRepository;
   /** Open and resolved alerts (prompt-hash drift first), deduplicated by key. */
   alerts: AlertsRepository;
+  /** Dataset versions, eval runs and their results, online scores and rule cursors; scoring belongs to src/evals. */
+  evals: EvalsRepository;
   /** The model response cache (opt-in, exact match, with expiry); src/models decides keys and values. */
   responseCache: ResponseCacheRepository;
   migrations: Migrations;

@@ -4,6 +4,7 @@ import { postgresBackend, postgresUrl, probePostgres, type StoreBackend, sqliteB
 import { defineAlertsSuite } from "./suites/alerts-suite.js";
 import { defineApprovalsSuite } from "./suites/approvals-suite.js";
 import { defineAuditSuite } from "./suites/audit-suite.js";
+import { defineEvalsSuite } from "./suites/evals-suite.js";
 import { defineLedgerCountersSuite } from "./suites/ledger-counters-suite.js";
 import { defineLedgerSuite } from "./suites/ledger-suite.js";
 import { defineMigrationsSuite } from "./suites/migrations-suite.js";
@@ -31,6 +32,7 @@ const suites = [
   definePromptsSuite,
   definePromptUsageSuite,
   defineAlertsSuite,
+  defineEvalsSuite,
 ];
 
 const postgresProblem = await probePostgres();

@@ -4,6 +4,7 @@ import { traceSummariesMigration } from "./003-trace-summaries.js";
 import { budgetCountersMigration } from "./004-budget-counters.js";
 import { approvalsMigration } from "./005-approvals.js";
 import { promptRegistryMigration } from "./006-prompt-registry.js";
+import { evalsMigration } from "./007-evals.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration, MigrationContext } from "./migration.js";
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   budgetCountersMigration,
   approvalsMigration,
   promptRegistryMigration,
+  evalsMigration,
 ];
