@@ -105,6 +105,9 @@ export interface OnlineScoreStats {
   costMicros: number;
 }
 
+/** Which time a stats range is over: the scored trace's start (default) or when the score was written. */
+export type OnlineStatsTime = "trace-start" | "scored-at";
+
 export interface EvalsRepository {
   /** Stores a dataset version unless that (name, hash) exists; returns the stored one either way. */
   putDataset(input: {
@@ -143,14 +146,26 @@ export interface EvalsRepository {
     sinceMs?: number;
     limit?: number;
   }): Promise<StoredOnlineScore[]>;
-  /** Mean and count of a rule's scores (optionally one scorer) over traces started in [fromMs, toMs). */
+  /**
+   * Mean and count of a rule's scores (optionally one scorer) over traces started in [fromMs, toMs);
+   * with `by: "scored-at"`, over scores written in [fromMs, toMs) instead (a day's judge spend).
+   */
   onlineScoreStats(options: {
     projectId?: string;
     rule: string;
     scorer?: string;
     fromMs: number;
     toMs: number;
+    by?: OnlineStatsTime;
   }): Promise<OnlineScoreStats>;
+  /** `onlineScoreStats` of every scorer of a rule with scores in the range, keyed by scorer. */
+  onlineScoreStatsByScorer(options: {
+    projectId?: string;
+    rule: string;
+    fromMs: number;
+    toMs: number;
+    by?: OnlineStatsTime;
+  }): Promise<Record<string, OnlineScoreStats>>;
   /** Where a rule's scan of traces has reached (epoch ms of the last trace start considered), 0 if never. */
   getOnlineCursor(rule: string, projectId?: string): Promise<number>;
   setOnlineCursor(rule: string, positionMs: number, projectId?: string): Promise<void>;

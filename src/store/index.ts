@@ -38,6 +38,7 @@ export type {
   NewEvalRun,
   NewOnlineScore,
   OnlineScoreStats,
+  OnlineStatsTime,
   StoredDatasetVersion,
   StoredEvalResult,
   StoredEvalRun,

@@ -85,6 +85,12 @@ export const evalsMigration: Migration = {
       .on("eval_online_scores")
       .columns(["project_id", "rule", "trace_start_ms"])
       .execute();
+    // A rule's judge spend today is a range over when scores were written.
+    await db.schema
+      .createIndex("eval_online_scores_rule_scored")
+      .on("eval_online_scores")
+      .columns(["project_id", "rule", "created_at"])
+      .execute();
     await db.schema
       .createIndex("eval_online_scores_trace")
       .on("eval_online_scores")

@@ -1,7 +1,7 @@
-import { type Selectable, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { isoNow, newId } from "../../core/index.js";
-import type { EvalOnlineScoresTable } from "../database.js";
-import type { EvalsRepository, StoredOnlineScore } from "../eval-spec.js";
+import type { Database, EvalOnlineScoresTable } from "../database.js";
+import type { EvalsRepository, OnlineScoreStats, OnlineStatsTime, StoredOnlineScore } from "../eval-spec.js";
 import { invalidInput } from "../store-errors.js";
 import { checkMicros, pageLimit } from "./column-values.js";
 import { defaultProjectId } from "./projects-repository.js";
@@ -32,10 +32,59 @@ function checkTime(value: number, field: string): number {
   return value;
 }
 
+function toStats(row: { count: number; mean: number | null; cost_micros: number }): OnlineScoreStats {
+  const count = Number(row.count);
+  return {
+    count,
+    mean: count === 0 || row.mean === null ? null : Number(row.mean),
+    costMicros: Number(row.cost_micros),
+  };
+}
+
 type OnlinePart = Pick<
   EvalsRepository,
-  "insertOnlineScore" | "listOnlineScores" | "onlineScoreStats" | "getOnlineCursor" | "setOnlineCursor"
+  | "insertOnlineScore"
+  | "listOnlineScores"
+  | "onlineScoreStats"
+  | "onlineScoreStatsByScorer"
+  | "getOnlineCursor"
+  | "setOnlineCursor"
 >;
+
+interface StatsRange {
+  projectId?: string;
+  rule: string;
+  fromMs: number;
+  toMs: number;
+  by?: OnlineStatsTime;
+}
+
+/** Count, mean and summed cost of a rule's scores in a range of trace start or of scoring time. */
+function statsQuery(db: Kysely<Database>, range: StatsRange) {
+  const fromMs = checkTime(range.fromMs, "fromMs");
+  const toMs = checkTime(range.toMs, "toMs");
+  const by = range.by ?? "trace-start";
+  if (by !== "trace-start" && by !== "scored-at") {
+    throw invalidInput("by", `must be trace-start or scored-at, got "${by}"`);
+  }
+  const query = db
+    .selectFrom("eval_online_scores")
+    .select([
+      sql<number>`count(*)`.as("count"),
+      sql<number | null>`avg(value)`.as("mean"),
+      // sum(bigint) is numeric on Postgres; the cast keeps it an exact int8 (a number through our parser).
+      sql<number>`cast(coalesce(sum(cost_micros), 0) as bigint)`.as("cost_micros"),
+    ])
+    .where("project_id", "=", range.projectId ?? defaultProjectId)
+    .where("rule", "=", range.rule);
+  if (by === "trace-start") {
+    return query.where("trace_start_ms", ">=", fromMs).where("trace_start_ms", "<", toMs);
+  }
+  // Scoring times are ISO text, compared byte-wise like every timestamp in the store.
+  return query
+    .where("created_at", ">=", new Date(fromMs).toISOString())
+    .where("created_at", "<", new Date(toMs).toISOString());
+}
 
 /** Online scores over `eval_online_scores`, cursors over `eval_online_cursors` (migration 007). */
 export function createEvalOnlineScores({ db, clock }: RepositoryContext): OnlinePart {
@@ -75,26 +124,18 @@ export function createEvalOnlineScores({ db, clock }: RepositoryContext): Online
     },
 
     async onlineScoreStats(options) {
-      let query = db
-        .selectFrom("eval_online_scores")
-        .select([
-          sql<number>`count(*)`.as("count"),
-          sql<number | null>`avg(value)`.as("mean"),
-          // sum(bigint) is numeric on Postgres; the cast keeps it an exact int8 (a number through our parser).
-          sql<number>`cast(coalesce(sum(cost_micros), 0) as bigint)`.as("cost_micros"),
-        ])
-        .where("project_id", "=", options.projectId ?? defaultProjectId)
-        .where("rule", "=", options.rule)
-        .where("trace_start_ms", ">=", checkTime(options.fromMs, "fromMs"))
-        .where("trace_start_ms", "<", checkTime(options.toMs, "toMs"));
+      let query = statsQuery(db, options);
       if (options.scorer !== undefined) query = query.where("scorer", "=", options.scorer);
-      const row = await query.executeTakeFirstOrThrow();
-      const count = Number(row.count);
-      return {
-        count,
-        mean: count === 0 || row.mean === null ? null : Number(row.mean),
-        costMicros: Number(row.cost_micros),
-      };
+      return toStats(await query.executeTakeFirstOrThrow());
+    },
+
+    async onlineScoreStatsByScorer(options) {
+      const rows = await statsQuery(db, options)
+        .select("scorer")
+        .groupBy("scorer")
+        .orderBy("scorer")
+        .execute();
+      return Object.fromEntries(rows.map((row) => [row.scorer, toStats(row)]));
     },
 
     async getOnlineCursor(rule, projectId = defaultProjectId) {

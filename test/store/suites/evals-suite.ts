@@ -274,6 +274,55 @@ export function defineEvalsSuite(backend: StoreBackend): void {
       );
     });
 
+    it("groups stats by scorer, and ranges over scoring time with by: scored-at", async () => {
+      const evals = fresh.store.evals;
+      const dayStart = Date.UTC(2026, 10, 24);
+      // Scored at 09:00 on the 24th, for traces that started the day before and the same day.
+      await evals.insertOnlineScore(
+        score({ scorer: "faithfulness", value: 0.5, costMicros: 400, traceStartMs: dayStart - 3_600_000 }),
+      );
+      await evals.insertOnlineScore(
+        score({ scorer: "faithfulness", value: 1, costMicros: 600, traceStartMs: dayStart + 1000 }),
+      );
+      await evals.insertOnlineScore(score({ scorer: "is-json", value: 0, traceStartMs: dayStart + 2000 }));
+      fresh.clock.advance(24 * 3_600_000);
+      // Scored the next day.
+      await evals.insertOnlineScore(
+        score({ scorer: "faithfulness", value: 1, costMicros: 50, traceStartMs: dayStart + 3000 }),
+      );
+      await evals.insertOnlineScore(
+        score({ rule: "other-rule", scorer: "faithfulness", costMicros: 7, traceStartMs: dayStart }),
+      );
+
+      const day = { rule: "triage-quality", fromMs: dayStart, toMs: dayStart + 86_400_000 };
+      expect(await evals.onlineScoreStatsByScorer(day)).toEqual({
+        faithfulness: { count: 2, mean: 1, costMicros: 650 },
+        "is-json": { count: 1, mean: 0, costMicros: 0 },
+      });
+      expect(await evals.onlineScoreStats({ ...day, by: "scored-at" })).toEqual({
+        count: 3,
+        mean: 0.5,
+        costMicros: 1000,
+      });
+      expect(await evals.onlineScoreStatsByScorer({ ...day, by: "scored-at" })).toEqual({
+        faithfulness: { count: 2, mean: 0.75, costMicros: 1000 },
+        "is-json": { count: 1, mean: 0, costMicros: 0 },
+      });
+      expect(
+        await evals.onlineScoreStats({
+          ...day,
+          fromMs: day.toMs,
+          toMs: day.toMs + 86_400_000,
+          by: "scored-at",
+          scorer: "faithfulness",
+        }),
+      ).toEqual({ count: 1, mean: 1, costMicros: 50 });
+      expect(await evals.onlineScoreStatsByScorer({ ...day, rule: "missing" })).toEqual({});
+      expect((await rejectionOf(evals.onlineScoreStats({ ...day, by: "run" as "scored-at" }))).code).toBe(
+        "STORE_INVALID_INPUT",
+      );
+    });
+
     it("keeps one cursor per (project, rule), 0 until set", async () => {
       const evals = fresh.store.evals;
       expect(await evals.getOnlineCursor("triage-quality")).toBe(0);
