@@ -97,9 +97,7 @@ export function createWorkspacePrompts(options: WorkspacePromptsOptions): Worksp
     const fromFile = source === undefined ? [] : parseConsumersFile(source, file);
     // Contracts sent through the API were checked on the way in; checked again, a bad row fails loudly.
     const registered = await store.prompts.listConsumers(promptId);
-    const fromApi = registered.map((entry) =>
-      consumerContractFromJson(entry.contract, `api:${entry.consumer}`),
-    );
+    const fromApi = registered.map((entry) => consumerContractFromJson(entry.contract, "api"));
     return [...fromFile, ...fromApi];
   };
   const replaySet = async (promptId: string): Promise<ReplaySet | undefined> => {
