@@ -43,10 +43,16 @@ describe("gateVerdict", () => {
         { scorer: "rubric", dimension: "faithfulness", value, passed: value >= 0.5 },
       ]);
     const results = [judged("a", 0.9), judged("b", 0.6), { ...judged("c", 0.3), passed: false }];
-    const result = verdict(results, { passRate: 0.5, scores: { "rubric.faithfulness": 0.7 } });
+    const result = verdict(results, { passRate: 0.5, dimensions: { faithfulness: 0.7 } });
     expect(result.exitCode).toBe(100);
     expect(result.reasons).toEqual([
-      "rubric.faithfulness mean 0.600 (3 scored trials) is below the threshold 0.7; failing cases: c",
+      "dimension faithfulness mean 0.600 (3 scored trials) is below the threshold 0.7; failing cases: c",
+    ]);
+    // A scorer threshold covers every dimension of a judge: (0.9 + 0.6 + 0.3) / 3, and "equals" is met.
+    const byScorer = verdict(results, { passRate: 0.5, scorers: { rubric: 0.65, equals: 1 } });
+    expect(byScorer.exitCode).toBe(100);
+    expect(byScorer.reasons).toEqual([
+      "rubric mean 0.600 (3 scored trials) is below the threshold 0.65; failing cases: c",
     ]);
   });
 
@@ -118,10 +124,10 @@ describe("gateVerdict", () => {
   });
 
   it("throws EVAL_THRESHOLD_UNKNOWN for a threshold no scorer produced", () => {
-    const error = catchGantryError(() => verdict([passing("a")], { scores: { faithfulness: 0.8 } }));
+    const error = catchGantryError(() => verdict([passing("a")], { dimensions: { faithfulness: 0.8 } }));
     expect(error.code).toBe("EVAL_THRESHOLD_UNKNOWN");
     expect(error.category).toBe("USER");
-    expect(error.details).toMatchObject({ threshold: "faithfulness", scores: ["equals"] });
+    expect(error.details).toMatchObject({ threshold: "dimensions.faithfulness", scores: ["equals"] });
   });
 
   it("defaults the pass-rate threshold to every trial passing", () => {

@@ -101,7 +101,8 @@ describe("the periodic prompt drift check", () => {
     const schedule = schedulePromptDriftChecks({
       store: failing,
       settings: {
-        drift: { environment: "production", label: "production", windowHours: 24, intervalSeconds: 0.02 },
+        label: "production",
+        drift: { environment: "production", windowHours: 24, intervalSeconds: 0.02 },
       },
       clock: systemClock,
       onError: (error) => errors.push(error),
@@ -132,7 +133,8 @@ describe("the periodic prompt drift check", () => {
     const schedule = schedulePromptDriftChecks({
       store: watched,
       settings: {
-        drift: { environment: "production", label: "production", windowHours: 24, intervalSeconds: 0 },
+        label: "production",
+        drift: { environment: "production", windowHours: 24, intervalSeconds: 0 },
       },
       clock: systemClock,
     });

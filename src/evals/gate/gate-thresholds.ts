@@ -1,12 +1,14 @@
 /**
- * What a run must reach to pass the gate. `passRate` is over decided trials (default 1: every trial
- * passes); `scores` are minimum means per scorer (`equals`) or judge dimension
- * (`rubric.faithfulness`); `maxRegressions` is how many cases may flip pass → fail against the
- * baseline (default: any number, only a significant regression fails).
+ * What a run must reach to pass the gate (a suite's `thresholds`). `passRate` is over decided trials
+ * (default 1: every trial passes); `scorers` are minimum means per scorer name (a judge's name
+ * covers all its dimensions); `dimensions` minimum means per judge dimension (`faithfulness`) over
+ * every judge grading it; `maxRegressions` is how many cases may flip pass → fail against the
+ * baseline (unset: only a significant regression fails).
  */
 export interface GateThresholds {
   passRate?: number;
-  scores?: Record<string, number>;
+  scorers?: Record<string, number>;
+  dimensions?: Record<string, number>;
   maxRegressions?: number;
 }
 

@@ -5,6 +5,7 @@ import {
   type GateVerdict,
   gateExitCodes,
   type RunComparison,
+  type ScoreResult,
   type TrialResult,
 } from "../eval-spec.js";
 import { scoreKey } from "../runner/score-key.js";
@@ -60,14 +61,44 @@ function checkPassRate(results: readonly TrialResult[], threshold: number): Chec
   };
 }
 
-function checkScore(results: readonly TrialResult[], key: string, threshold: number): CheckOutcome {
+interface ScoreSelector {
+  /** `scorers.<name>` or `dimensions.<name>`, as the threshold is written. */
+  threshold: string;
+  /** What reasons call the measured mean. */
+  label: string;
+  matches: (score: ScoreResult) => boolean;
+}
+
+function scoreSelectors(thresholds: GateThresholds): Array<ScoreSelector & { minimum: number }> {
+  return [
+    ...Object.entries(thresholds.scorers ?? {}).map(([name, minimum]) => ({
+      threshold: `scorers.${name}`,
+      label: name,
+      matches: (score: ScoreResult) => score.scorer === name,
+      minimum,
+    })),
+    ...Object.entries(thresholds.dimensions ?? {}).map(([name, minimum]) => ({
+      threshold: `dimensions.${name}`,
+      label: `dimension ${name}`,
+      matches: (score: ScoreResult) => score.dimension === name,
+      minimum,
+    })),
+  ];
+}
+
+function checkScore(
+  results: readonly TrialResult[],
+  selector: ScoreSelector,
+  threshold: number,
+): CheckOutcome {
+  const key = selector.label;
   let sum = 0;
   let count = 0;
   let missing = 0;
   const failing = new Set<string>();
   let seen = false;
   for (const result of results) {
-    const scores = result.scores.filter((score) => scoreKey(score) === key);
+    const scores = result.scores.filter(selector.matches);
     if (scores.length > 0) seen = true;
     const decided = scores.filter((score) => !score.inconclusive);
     if (decided.length === 0) {
@@ -83,11 +114,14 @@ function checkScore(results: readonly TrialResult[], key: string, threshold: num
   if (!seen && missing === 0) {
     throw new GantryError({
       code: "EVAL_THRESHOLD_UNKNOWN",
-      message: `The gate has a threshold for "${key}", but no scorer of the suite produced that score`,
+      message: `The gate has a threshold thresholds.${selector.threshold}, but no scorer of the suite produced that score`,
       domain: "EVAL",
       category: "USER",
-      details: { threshold: key, scores: [...new Set(results.flatMap((r) => r.scores.map(scoreKey)))] },
-      hint: "Name a scorer of the suite (its `name`), or `scorer.dimension` for a judge's dimension, under thresholds.",
+      details: {
+        threshold: selector.threshold,
+        scores: [...new Set(results.flatMap((r) => r.scores.map(scoreKey)))],
+      },
+      hint: "Under thresholds.scorers name a scorer of the suite (its `name`); under thresholds.dimensions a dimension a judge grades.",
     });
   }
   const mean = count === 0 ? 0 : sum / count;
@@ -150,7 +184,7 @@ export function gateVerdict(input: GateInput): GateVerdict {
   const { summary, results, thresholds, comparison } = input;
   const checks = [
     checkPassRate(results, thresholds.passRate ?? defaultPassRateThreshold),
-    ...Object.entries(thresholds.scores ?? {}).map(([key, threshold]) => checkScore(results, key, threshold)),
+    ...scoreSelectors(thresholds).map((selector) => checkScore(results, selector, selector.minimum)),
   ];
   const verdict = (exitCode: GateExitCode, reasons: string[]): GateVerdict => ({ exitCode, reasons });
   const failed = checks.filter((check) => check.status === "failed");

@@ -1,8 +1,8 @@
 import type { JsonValue } from "../../core/index.js";
 import type { ModelClient, ModelRequest } from "../../models/index.js";
+import { parseJsonOutput } from "../../prompts/index.js";
 import type { CaseOutput } from "../eval-spec.js";
 import type { TrialContext } from "./eval-deps.js";
-import { parseJsonAnswer } from "./parse-json-answer.js";
 
 export interface ModelQuestion {
   model?: string;
@@ -45,7 +45,7 @@ export async function askModel(
     .filter((part) => part.type === "text")
     .map((part) => part.text)
     .join("");
-  const parsed: JsonValue | undefined = question.json ? parseJsonAnswer(text) : undefined;
+  const parsed: JsonValue | undefined = question.json ? parseJsonOutput(text)?.value : undefined;
   return {
     output: parsed ?? text,
     text,

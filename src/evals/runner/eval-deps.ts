@@ -11,7 +11,7 @@ export interface RunnableSuite {
   name: string;
   target: EvalTarget;
   scorers: readonly Scorer[];
-  /** The scorers a case adds to the suite's (a case's own `scorers`, built); none when omitted. */
+  /** The scorers a case adds to the suite's (its own `scorers`, built); none when omitted. */
   scorersFor?: (testCase: EvalCase) => readonly Scorer[];
   /** Given to scorers that ask a model (llm-rubric, pairwise). */
   judge?: JudgeClient;

@@ -1,7 +1,7 @@
 // The eval runner: targets (agent, prompt, model), scoring, the concurrency pool and run summaries.
 
 export type { EvalDeps, RunnableSuite, TrialContext } from "./eval-deps.js";
-export { parseJsonAnswer } from "./parse-json-answer.js";
+export { type PrepareSuiteOptions, prepareSuite, targetModelOf } from "./prepare-suite.js";
 export { type EvalRunOutcome, type RunEvalInput, type RunEvalOptions, runEval } from "./run-eval.js";
 export { promptCall } from "./run-prompt-target.js";
 export { evalSpanKeys, runTarget } from "./run-target.js";

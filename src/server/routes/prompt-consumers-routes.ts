@@ -43,7 +43,10 @@ export function promptConsumersRoutes(
     await registry.versions(id);
     // The name is the path's; a different one in the body would be a contract for someone else.
     const origin = `PUT /api/v1/prompts/${id}/consumers/${consumer}`;
-    const contract = consumerContractFromJson({ ...body, name: body.name ?? consumer }, origin);
+    const { origin: _, ...contract } = consumerContractFromJson(
+      { ...body, name: body.name ?? consumer },
+      origin,
+    );
     if (contract.consumer !== consumer) {
       throw new GantryError({
         code: "PROMPT_REQUEST_INVALID",
@@ -54,13 +57,11 @@ export function promptConsumersRoutes(
         hint: "Leave `name` out of the body: the path names the consumer.",
       });
     }
-    // Stored as the contract file's entry is written, so it is validated the same way when read back.
-    const entry: Record<string, JsonValue> = {
-      name: consumer,
-      ...(contract.description === undefined ? {} : { description: contract.description }),
-      reads: contract.reads as unknown as JsonValue,
-    };
-    const stored = await context.store.prompts.putConsumer({ promptId: id, consumer, contract: entry });
+    const stored = await context.store.prompts.putConsumer({
+      promptId: id,
+      consumer,
+      contract: contract as unknown as JsonValue,
+    });
     return c.json({ consumer: stored });
   });
 
