@@ -20,6 +20,14 @@ describe("prompt registry API on an open loopback server (no key in force)", () 
   });
   afterAll(() => api.close());
 
+  it("says in /api/v1/info which label agents are served and how the prompt cache fares", async () => {
+    const info = await readJson(await api.request("/api/v1/info"));
+    expect(info.prompts).toEqual({
+      label: "production",
+      client: { hits: 0, misses: 0, staleServed: 0, bundledServed: 0, fetchErrors: 0, lastFetchError: null },
+    });
+  });
+
   it("lists nothing before a push, and answers PROMPT_NOT_FOUND for an unknown prompt", async () => {
     expect(await readJson(await api.request("/api/v1/prompts"))).toEqual({ prompts: [] });
     const missing = await api.request("/api/v1/prompts/triage");
@@ -318,7 +326,11 @@ describe("prompt registry API on an open loopback server (no key in force)", () 
     expect((await readJson(put)).consumer).toMatchObject({
       promptId: "triage",
       consumer: "billing",
-      contract: { consumer: "billing", description: "Opens refunds", reads: [{ path: "$.category" }] },
+      contract: {
+        name: "billing",
+        description: "Opens refunds",
+        reads: [{ path: "$.category", required: true, enum: ["refund"] }],
+      },
     });
     const { consumers } = await readJson(await api.request("/api/v1/prompts/triage/consumers"));
     expect(consumers).toEqual([

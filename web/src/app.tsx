@@ -9,6 +9,8 @@ import { ApprovalsPage } from "./pages/approvals-page.js";
 import { ComingSoonPage } from "./pages/coming-soon-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
+import { PromptPage } from "./pages/prompt-page.js";
+import { PromptsPage } from "./pages/prompts-page.js";
 import { RunPage } from "./pages/run-page.js";
 import { RunsPage } from "./pages/runs-page.js";
 import { SessionPage } from "./pages/session-page.js";
@@ -56,6 +58,14 @@ function pageFor(pathname: string): Page {
       return {
         title: `Run ${route.runId}`,
         element: <RunPage key={route.runId} runId={route.runId} />,
+        wide: true,
+      };
+    case "prompts":
+      return { title: "Prompts", element: <PromptsPage />, wide: true };
+    case "prompt":
+      return {
+        title: `Prompt ${route.promptId}`,
+        element: <PromptPage key={route.promptId} promptId={route.promptId} />,
         wide: true,
       };
     case "approvals":

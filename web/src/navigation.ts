@@ -35,8 +35,8 @@ export const navigationSections: readonly NavigationSection[] = [
   {
     path: "/prompts",
     title: "Prompts",
-    available: false,
-    summary: "Prompt files, their versions and labels, and the measured impact of each change.",
+    available: true,
+    summary: "Prompts as versioned contracts: versions, labels, diffs, usage per version and drift.",
   },
   {
     path: "/evals",

@@ -9,6 +9,8 @@ export type Route =
   | { page: "session"; sessionId: string }
   | { page: "runs" }
   | { page: "run"; runId: string }
+  | { page: "prompts" }
+  | { page: "prompt"; promptId: string }
   | { page: "approvals" }
   | { page: "coming-soon"; section: NavigationSection }
   | { page: "not-found" };
@@ -26,11 +28,12 @@ function decodeSegment(segment: string): string | undefined {
 /** Matches a pathname to a page; ids in paths are percent-decoded. */
 export function resolveRoute(pathname: string): Route {
   const path = normalisePath(pathname);
-  const detail = /^\/(traces|sessions|runs)\/([^/]+)$/.exec(path);
+  const detail = /^\/(traces|sessions|runs|prompts)\/([^/]+)$/.exec(path);
   if (detail !== null) {
     const id = decodeSegment(detail[2]!);
     if (id === undefined) return { page: "not-found" };
     if (detail[1] === "runs") return { page: "run", runId: id };
+    if (detail[1] === "prompts") return { page: "prompt", promptId: id };
     return detail[1] === "traces" ? { page: "trace", traceId: id } : { page: "session", sessionId: id };
   }
   const section = findSection(path);
@@ -39,6 +42,7 @@ export function resolveRoute(pathname: string): Route {
   if (section.path === "/traces") return { page: "traces" };
   if (section.path === "/sessions") return { page: "sessions" };
   if (section.path === "/runs") return { page: "runs" };
+  if (section.path === "/prompts") return { page: "prompts" };
   if (section.path === "/approvals") return { page: "approvals" };
   if (section.path === "/") return { page: "overview" };
   return { page: "not-found" };
@@ -58,4 +62,13 @@ export function sessionPagePath(sessionId: string): string {
 /** The dashboard path of one run. */
 export function runPagePath(runId: string): string {
   return `/runs/${encodeURIComponent(runId)}`;
+}
+
+/** The dashboard path of one prompt, optionally comparing two versions or labels. */
+export function promptPagePath(promptId: string, diff: { from?: string; to?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (diff.from !== undefined) query.set("from", diff.from);
+  if (diff.to !== undefined) query.set("to", diff.to);
+  const text = query.toString();
+  return `/prompts/${encodeURIComponent(promptId)}${text === "" ? "" : `?${text}`}`;
 }

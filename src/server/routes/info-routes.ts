@@ -23,6 +23,9 @@ export function infoRoutes(context: ServerContext): Hono {
       uptimeSeconds: Math.round((context.clock.now() - context.startedAt) / 1000),
       // Export queues with their drop counters: a full queue drops spans, and that must be visible.
       telemetry: context.telemetry.stats(),
+      // The label agents are served and how the prompt cache fares: fallbacks to a stale or bundled
+      // copy mean the registry is not answering, which must not go unnoticed.
+      prompts: { label: config.prompts.label, client: context.prompts.client.stats() },
     });
   });
   return app;

@@ -1,21 +1,12 @@
-import type { MouseEvent } from "react";
 import type { RunSummary } from "../../api/runs-api.js";
 import { formatInteger } from "../../format/format-tokens.js";
 import { useNow } from "../../hooks/use-now.js";
-import { navigate } from "../../router/history-location.js";
 import { Link } from "../../router/link.js";
+import { openOnRowClick } from "../../router/open-on-row-click.js";
 import { runPagePath, tracePagePath } from "../../routes.js";
 import { CostText } from "../traces/cost-text.js";
 import { RelativeTime } from "../traces/relative-time.js";
 import { RunStatusBadge } from "./run-status-badge.js";
-
-/** A row click opens the run, except on links and text selections, which keep their own meaning. */
-function openOnRowClick(event: MouseEvent<HTMLTableRowElement>, runId: string) {
-  const target = event.target as HTMLElement;
-  if (target.closest("a, button") !== null) return;
-  if ((window.getSelection()?.toString() ?? "") !== "") return;
-  navigate(runPagePath(runId));
-}
 
 // What a row says under the status: why it waits, or what went wrong.
 function statusNote(run: RunSummary): string | null {
@@ -55,7 +46,7 @@ export function RunTable({ runs, label }: { runs: readonly RunSummary[]; label: 
               <tr
                 key={run.runId}
                 className={run.status === "failed" ? "clickable-row row-error" : "clickable-row"}
-                onClick={(event) => openOnRowClick(event, run.runId)}
+                onClick={(event) => openOnRowClick(event, runPagePath(run.runId))}
               >
                 <td className="nowrap muted-cell">
                   <RelativeTime epochMilliseconds={Date.parse(run.createdAt)} now={now} />

@@ -1,9 +1,8 @@
-import type { MouseEvent } from "react";
 import type { TraceSummary } from "../../api/trace-schemas.js";
 import { formatInteger } from "../../format/format-tokens.js";
 import { useNow } from "../../hooks/use-now.js";
-import { navigate } from "../../router/history-location.js";
 import { Link } from "../../router/link.js";
+import { openOnRowClick } from "../../router/open-on-row-click.js";
 import { tracePagePath } from "../../routes.js";
 import { CostText } from "./cost-text.js";
 import { NameChips } from "./name-chips.js";
@@ -17,14 +16,6 @@ export interface TraceTableProps {
   traces: readonly TraceSummary[];
   /** Accessible name of the table, e.g. "Traces" or "Traces of session sess_1". */
   label: string;
-}
-
-/** A row click opens the trace, except on links and text selections, which keep their own meaning. */
-function openOnRowClick(event: MouseEvent<HTMLTableRowElement>, traceId: string) {
-  const target = event.target as HTMLElement;
-  if (target.closest("a, button") !== null) return;
-  if ((window.getSelection()?.toString() ?? "") !== "") return;
-  navigate(tracePagePath(traceId));
 }
 
 /** The dense list of traces: when, what, who, how long, how much, and whether it failed. */
@@ -59,7 +50,7 @@ export function TraceTable({ traces, label }: TraceTableProps) {
             <tr
               key={trace.traceId}
               className={trace.status === "error" ? "clickable-row row-error" : "clickable-row"}
-              onClick={(event) => openOnRowClick(event, trace.traceId)}
+              onClick={(event) => openOnRowClick(event, tracePagePath(trace.traceId))}
             >
               <td className="nowrap muted-cell">
                 <RelativeTime epochMilliseconds={Date.parse(trace.startTime)} now={now} />
