@@ -8,8 +8,8 @@ import type { Store } from "../store/index.js";
 
 export interface PromptDriftScheduleOptions {
   store: Pick<Store, "prompts" | "alerts">;
-  /** The workspace's `prompts` settings: the label calls should follow and the drift window and interval. */
-  settings: Pick<PromptsConfig, "label" | "drift">;
+  /** The workspace's `prompts` settings: the environment, the label it should serve, window and interval. */
+  settings: Pick<PromptsConfig, "drift">;
   clock: Clock;
   /** Where a failed check is told; `console.error` by default. */
   onError?: (error: unknown) => void;

@@ -101,8 +101,7 @@ describe("the periodic prompt drift check", () => {
     const schedule = schedulePromptDriftChecks({
       store: failing,
       settings: {
-        label: "production",
-        drift: { environment: "production", windowHours: 24, intervalSeconds: 0.02 },
+        drift: { environment: "production", label: "production", windowHours: 24, intervalSeconds: 0.02 },
       },
       clock: systemClock,
       onError: (error) => errors.push(error),
@@ -133,8 +132,7 @@ describe("the periodic prompt drift check", () => {
     const schedule = schedulePromptDriftChecks({
       store: watched,
       settings: {
-        label: "production",
-        drift: { environment: "production", windowHours: 24, intervalSeconds: 0 },
+        drift: { environment: "production", label: "production", windowHours: 24, intervalSeconds: 0 },
       },
       clock: systemClock,
     });

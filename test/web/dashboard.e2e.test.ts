@@ -56,10 +56,10 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
 
     // Sections not built yet are visible but are not links, and say so.
     const navigation = page.getByRole("navigation", { name: "Main" });
-    for (const title of ["Traces", "Sessions", "Runs", "Approvals"]) {
+    for (const title of ["Traces", "Sessions", "Runs", "Prompts", "Approvals"]) {
       expect(await navigation.getByRole("link", { name: title }).count()).toBe(1);
     }
-    for (const title of ["Prompts", "Evals"]) {
+    for (const title of ["Evals"]) {
       expect(await navigation.getByRole("link", { name: title }).count()).toBe(0);
       const item = navigation.locator(".nav-item-disabled", { hasText: title });
       expect(await item.getAttribute("aria-disabled")).toBe("true");
@@ -75,8 +75,8 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
 
   it("routes on the client and serves deep links through the fallback", async () => {
     const { page, problems, server } = await openDashboard();
-    await page.goto(`${server.url}/prompts`);
-    await page.getByRole("heading", { name: "Prompts", level: 1 }).waitFor();
+    await page.goto(`${server.url}/evals`);
+    await page.getByRole("heading", { name: "Evals", level: 1 }).waitFor();
     expect(await visibleText(page.locator("main"))).toContain("coming soon");
 
     // A marker on window survives only if navigation does not reload the page.
@@ -89,7 +89,7 @@ describe.skipIf(!chromiumAvailable)("dashboard in a real browser", () => {
     expect(await navigationMarker(page)).toBe("kept");
 
     await page.goBack();
-    await page.getByRole("heading", { name: "Prompts", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Evals", level: 1 }).waitFor();
     expect(await navigationMarker(page)).toBe("kept");
 
     await page.goto(`${server.url}/no/such/page`);

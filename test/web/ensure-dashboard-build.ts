@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,9 +12,12 @@ export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
  * It lives in node_modules/.cache so it is never packed with dist/.
  */
 const cacheFolder = join(repositoryRoot, "node_modules", ".cache");
-export const dashboardFolder = join(cacheFolder, "gantry-web-e2e");
+// Keyed by the checkout: a second checkout whose node_modules links to this one's would otherwise
+// share the folder, and its build (of its own web/src) would look fresh to this checkout's tests.
+const checkoutKey = createHash("sha256").update(repositoryRoot).digest("hex").slice(0, 8);
+export const dashboardFolder = join(cacheFolder, `gantry-web-e2e-${checkoutKey}`);
 // Browser test files run in parallel workers; this lock keeps two of them from building at once.
-const lockFolder = join(cacheFolder, "gantry-web-e2e.lock");
+const lockFolder = join(cacheFolder, `gantry-web-e2e-${checkoutKey}.lock`);
 const lockWaitMilliseconds = 180_000;
 
 function newestModification(folder: string): number {

@@ -5,6 +5,8 @@ import { extname, join, normalize, sep } from "node:path";
 import type { ApprovalRecord } from "../../src/guard/index.js";
 import type { RunDetailJson } from "../../src/server/index.js";
 import { answerApprovalApi, buildSampleApprovals } from "./fake-approval-api.js";
+import { answerPromptApi } from "./fake-prompt-api.js";
+import { buildSamplePrompts, type FakePrompt } from "./fake-prompt-samples.js";
 import { answerRunApi } from "./fake-run-api.js";
 import { buildSampleRuns } from "./fake-run-samples.js";
 import { answerTraceApi } from "./fake-trace-api.js";
@@ -47,6 +49,8 @@ export interface FakeControlPlaneOptions {
   runs?: RunDetailJson[];
   /** The approvals served (and decided) by /api/v1/approvals; defaults to buildSampleApprovals(now). */
   approvals?: ApprovalRecord[];
+  /** The prompts served by /api/v1/prompts; defaults to buildSamplePrompts(now). */
+  prompts?: FakePrompt[];
 }
 
 export interface FakeControlPlane {
@@ -114,6 +118,7 @@ interface TraceContext {
   traces: FakeTrace[];
   runs: RunDetailJson[];
   approvals: ApprovalRecord[];
+  prompts: FakePrompt[];
   now: number;
   maxPageSize: number;
 }
@@ -155,6 +160,7 @@ function handleApi(
       { method: request.method ?? "GET", pathname, query: url.searchParams, body },
       traceContext,
     ) ??
+    answerPromptApi({ method: request.method ?? "GET", pathname, query: url.searchParams }, traceContext) ??
     answerTraceApi(pathname, url.searchParams, traceContext) ??
     answerRunApi(pathname, url.searchParams, traceContext);
   if (traceAnswer !== undefined) {
@@ -175,7 +181,8 @@ function handleApi(
 
 /**
  * A loopback stand-in for the control plane: the built dashboard, /healthz, /api/v1/info, the trace
- * and session endpoints over realistic sample traces, and the runs endpoints over sample runs.
+ * and session endpoints over realistic sample traces, the runs endpoints over sample runs, approvals,
+ * and the prompt registry's read endpoints over sample prompts.
  */
 export async function startFakeControlPlane(options: FakeControlPlaneOptions): Promise<FakeControlPlane> {
   const authorizationHeaders: (string | undefined)[] = [];
@@ -187,6 +194,7 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions): P
     traces,
     runs: options.runs ?? buildSampleRuns(now, traces),
     approvals: options.approvals ?? buildSampleApprovals(now),
+    prompts: options.prompts ?? buildSamplePrompts(now),
     now,
     maxPageSize: options.maxPageSize ?? 200,
   };

@@ -4,11 +4,11 @@ import { findSection, navigationSections, normalisePath, sectionForPath } from "
 describe("navigation", () => {
   it("lists the built sections, the rest as coming soon", () => {
     expect(navigationSections.filter((section) => section.available).map((section) => section.title)).toEqual(
-      ["Overview", "Traces", "Sessions", "Runs", "Approvals"],
+      ["Overview", "Traces", "Sessions", "Runs", "Prompts", "Approvals"],
     );
     expect(
       navigationSections.filter((section) => !section.available).map((section) => section.title),
-    ).toEqual(["Prompts", "Evals"]);
+    ).toEqual(["Evals"]);
   });
 
   it("finds a section with or without a trailing slash", () => {

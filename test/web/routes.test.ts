@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { resolveRoute, runPagePath, sessionPagePath, tracePagePath } from "../../web/src/routes.js";
+import {
+  promptPagePath,
+  resolveRoute,
+  runPagePath,
+  sessionPagePath,
+  tracePagePath,
+} from "../../web/src/routes.js";
 
 describe("resolveRoute", () => {
   it("maps the built sections", () => {
@@ -8,6 +14,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute("/traces/")).toEqual({ page: "traces" });
     expect(resolveRoute("/sessions")).toEqual({ page: "sessions" });
     expect(resolveRoute("/runs")).toEqual({ page: "runs" });
+    expect(resolveRoute("/prompts")).toEqual({ page: "prompts" });
   });
 
   it("reads ids from detail paths, percent-decoded", () => {
@@ -26,10 +33,15 @@ describe("resolveRoute", () => {
     expect(resolveRoute(sessionPagePath(sessionId))).toEqual({ page: "session", sessionId });
     expect(tracePagePath("abc", "span 1")).toBe("/traces/abc?span=span%201");
     expect(resolveRoute(runPagePath("run_01J/x"))).toEqual({ page: "run", runId: "run_01J/x" });
+    expect(resolveRoute(promptPagePath("triage"))).toEqual({ page: "prompt", promptId: "triage" });
+    expect(promptPagePath("triage", { from: "1.0.0", to: "production" })).toBe(
+      "/prompts/triage?from=1.0.0&to=production",
+    );
   });
 
   it("says coming soon for sections not built yet and not found for the rest", () => {
-    expect(resolveRoute("/prompts").page).toBe("coming-soon");
+    expect(resolveRoute("/evals").page).toBe("coming-soon");
+    expect(resolveRoute("/prompts/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/approvals")).toEqual({ page: "approvals" });
     expect(resolveRoute("/runs/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/traces/a/b")).toEqual({ page: "not-found" });

@@ -43,10 +43,7 @@ export function promptConsumersRoutes(
     await registry.versions(id);
     // The name is the path's; a different one in the body would be a contract for someone else.
     const origin = `PUT /api/v1/prompts/${id}/consumers/${consumer}`;
-    const { origin: _, ...contract } = consumerContractFromJson(
-      { ...body, name: body.name ?? consumer },
-      origin,
-    );
+    const contract = consumerContractFromJson({ ...body, name: body.name ?? consumer }, origin);
     if (contract.consumer !== consumer) {
       throw new GantryError({
         code: "PROMPT_REQUEST_INVALID",
@@ -57,11 +54,13 @@ export function promptConsumersRoutes(
         hint: "Leave `name` out of the body: the path names the consumer.",
       });
     }
-    const stored = await context.store.prompts.putConsumer({
-      promptId: id,
-      consumer,
-      contract: contract as unknown as JsonValue,
-    });
+    // Stored as the contract file's entry is written, so it is validated the same way when read back.
+    const entry: Record<string, JsonValue> = {
+      name: consumer,
+      ...(contract.description === undefined ? {} : { description: contract.description }),
+      reads: contract.reads as unknown as JsonValue,
+    };
+    const stored = await context.store.prompts.putConsumer({ promptId: id, consumer, contract: entry });
     return c.json({ consumer: stored });
   });
 
