@@ -23,7 +23,8 @@ export default defineConfig({
     },
     sim: {
       seed: 7,
-      scenarios: ["scenarios/triage.sim.yaml"],
+      // The judge's rules come first: they match only the judge's system prompt (evals/judge-labels.yaml).
+      scenarios: ["scenarios/judge.sim.yaml", "scenarios/triage.sim.yaml"],
       // A little realism for the demo: heavy-tailed latency around 300 ms with a 1.2 s p95.
       latency: { kind: "lognormal", medianMs: 300, p95Ms: 1200 },
     },

@@ -27,6 +27,21 @@ export interface EvalCase {
   riskTier?: RiskTier;
   /** The trace the case came from (`gantry eval add-from-trace`). */
   traceId?: string;
+  /** Scorers for this case only, run after the suite's (promptfoo's per-test `assert`). */
+  scorers?: ScorerSpec[];
+  /** Template variables the input was rendered from (promptfoo imports); `javascript` scorers see them as `context.vars`. */
+  vars?: Record<string, JsonValue>;
+}
+
+/**
+ * A scorer as written in a suite file, a case or an online rule: `{ type, name?, threshold?, ...params }`.
+ * `buildScorers` validates it (the parameters each type takes are in src/evals/README.md).
+ */
+export interface ScorerSpec {
+  type: string;
+  name?: string;
+  threshold?: number;
+  [parameter: string]: JsonValue | undefined;
 }
 
 export interface Dataset {
@@ -107,7 +122,7 @@ export interface Scorer {
   /** Unique in a suite; defaults to the type. */
   name: string;
   type: string;
-  /** A trial passes a scorer when its value is at least this (default 1 for exact scorers, 0.5 for similarity/judges). */
+  /** A trial passes a scorer when its value is at least this (default 1 for exact scorers, 0.8 for levenshtein, 0.5 for judges). */
   threshold: number;
   score(context: ScorerContext): Promise<ScoreResult[]>;
 }

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// The parts of promptfoo's `promptfooconfig.yaml` the importer reads. Loose where promptfoo has many
+// optional fields: the importer decides field by field what it maps, ignores (with a note) or refuses.
+
+const prompt = z.union([
+  z.string().min(1),
+  z.looseObject({ raw: z.string().optional(), id: z.string().optional(), label: z.string().optional() }),
+]);
+
+const provider = z.union([
+  z.string().min(1),
+  z.looseObject({
+    id: z.string().min(1),
+    label: z.string().optional(),
+    config: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+export const promptfooAssertSchema = z.looseObject({
+  type: z.string().min(1, "an assert type such as contains"),
+  value: z.json().optional(),
+  threshold: z.number().optional(),
+});
+
+export const promptfooTestSchema = z.looseObject({
+  description: z.string().optional(),
+  vars: z.record(z.string(), z.json()).default({}),
+  assert: z.array(promptfooAssertSchema).default([]),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const promptfooConfigSchema = z.looseObject({
+  description: z.string().optional(),
+  prompts: z.union([z.string().min(1), z.array(prompt).min(1, "at least one prompt")]),
+  providers: z.union([z.string().min(1), z.array(provider).min(1, "at least one provider")]),
+  tests: z.union([z.string().min(1), z.array(z.union([z.string().min(1), promptfooTestSchema]))]).default([]),
+  defaultTest: promptfooTestSchema.partial().optional(),
+});
+
+export type PromptfooConfig = z.output<typeof promptfooConfigSchema>;
+export type PromptfooTest = z.output<typeof promptfooTestSchema>;
