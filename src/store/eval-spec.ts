@@ -103,6 +103,8 @@ export interface OnlineScoreStats {
   count: number;
   mean: number | null;
   costMicros: number;
+  /** The dearest single score (0 when none): a judge's cost sits on one score, so this is the dearest judging. */
+  maxCostMicros: number;
 }
 
 /** Which time a stats range is over: the scored trace's start (default) or when the score was written. */

@@ -113,6 +113,25 @@ export const gantryEvents = {
   pauseReasonKey: "gantry.pause.reason",
 } as const;
 
+/**
+ * The GenAI evaluation event (`gen_ai.evaluation.result`, development stability in 1.45.0): one per
+ * score, on a span parented to the operation it judges. `evaluate {rule}` and `gantry.eval.rule` are
+ * Gantry's own: the span that carries an online rule's events.
+ */
+export const genAiEvaluation = {
+  resultEvent: "gen_ai.evaluation.result",
+  /** Required: the metric (`faithfulness`, `is-json`…). */
+  nameKey: "gen_ai.evaluation.name",
+  scoreValueKey: "gen_ai.evaluation.score.value",
+  /** `pass`, `fail` (or `inconclusive` when the scorer could not decide). */
+  scoreLabelKey: "gen_ai.evaluation.score.label",
+  explanationKey: "gen_ai.evaluation.explanation",
+  ruleKey: "gantry.eval.rule",
+  /** ISO time the rule scored the trace (the span itself is stamped inside the trace it judges). */
+  scoredAtKey: "gantry.eval.scored_at",
+  spanName: (rule: string) => `evaluate ${rule}`,
+} as const;
+
 /** Baggage entries Gantry propagates and copies onto every span started under them. */
 export const inheritedBaggageKeys = [
   gantryKeys.sessionId,

@@ -42,6 +42,7 @@ export {
   type GenAiOperation,
   gantryEvents,
   gantryKeys,
+  genAiEvaluation,
   genAiKeys,
   genAiOperations,
   inheritedBaggageKeys,

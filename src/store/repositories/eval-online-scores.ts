@@ -32,12 +32,18 @@ function checkTime(value: number, field: string): number {
   return value;
 }
 
-function toStats(row: { count: number; mean: number | null; cost_micros: number }): OnlineScoreStats {
+function toStats(row: {
+  count: number;
+  mean: number | null;
+  cost_micros: number;
+  max_cost_micros: number;
+}): OnlineScoreStats {
   const count = Number(row.count);
   return {
     count,
     mean: count === 0 || row.mean === null ? null : Number(row.mean),
     costMicros: Number(row.cost_micros),
+    maxCostMicros: Number(row.max_cost_micros),
   };
 }
 
@@ -74,6 +80,7 @@ function statsQuery(db: Kysely<Database>, range: StatsRange) {
       sql<number | null>`avg(value)`.as("mean"),
       // sum(bigint) is numeric on Postgres; the cast keeps it an exact int8 (a number through our parser).
       sql<number>`cast(coalesce(sum(cost_micros), 0) as bigint)`.as("cost_micros"),
+      sql<number>`coalesce(max(cost_micros), 0)`.as("max_cost_micros"),
     ])
     .where("project_id", "=", range.projectId ?? defaultProjectId)
     .where("rule", "=", range.rule);

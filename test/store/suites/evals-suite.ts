@@ -248,7 +248,7 @@ export function defineEvalsSuite(backend: StoreBackend): void {
 
       // [1000, 4000): trace-4 starts at the end and is out.
       const stats = await evals.onlineScoreStats({ rule: "triage-quality", fromMs: 1_000, toMs: 4_000 });
-      expect(stats).toEqual({ count: 3, mean: (0.25 + 0.75 + 1) / 3, costMicros: 1000 });
+      expect(stats).toEqual({ count: 3, mean: (0.25 + 0.75 + 1) / 3, costMicros: 1000, maxCostMicros: 900 });
       expect(typeof stats.costMicros).toBe("number");
       expect(
         await evals.onlineScoreStats({
@@ -257,15 +257,16 @@ export function defineEvalsSuite(backend: StoreBackend): void {
           fromMs: 1_500.5,
           toMs: 5_000,
         }),
-      ).toEqual({ count: 3, mean: (0.25 + 0.75 + 1) / 3, costMicros: 1000 });
+      ).toEqual({ count: 3, mean: (0.25 + 0.75 + 1) / 3, costMicros: 1000, maxCostMicros: 900 });
       expect(await evals.onlineScoreStats({ rule: "triage-quality", fromMs: 5_000, toMs: 9_000 })).toEqual({
         count: 0,
         mean: null,
         costMicros: 0,
+        maxCostMicros: 0,
       });
       expect(
         await evals.onlineScoreStats({ projectId: "other", rule: "triage-quality", fromMs: 0, toMs: 9_000 }),
-      ).toEqual({ count: 1, mean: 1, costMicros: 0 });
+      ).toEqual({ count: 1, mean: 1, costMicros: 0, maxCostMicros: 0 });
       expect((await rejectionOf(evals.insertOnlineScore(score({ value: 1.5 })))).code).toBe(
         "STORE_INVALID_INPUT",
       );
@@ -296,17 +297,18 @@ export function defineEvalsSuite(backend: StoreBackend): void {
 
       const day = { rule: "triage-quality", fromMs: dayStart, toMs: dayStart + 86_400_000 };
       expect(await evals.onlineScoreStatsByScorer(day)).toEqual({
-        faithfulness: { count: 2, mean: 1, costMicros: 650 },
-        "is-json": { count: 1, mean: 0, costMicros: 0 },
+        faithfulness: { count: 2, mean: 1, costMicros: 650, maxCostMicros: 600 },
+        "is-json": { count: 1, mean: 0, costMicros: 0, maxCostMicros: 0 },
       });
       expect(await evals.onlineScoreStats({ ...day, by: "scored-at" })).toEqual({
         count: 3,
         mean: 0.5,
         costMicros: 1000,
+        maxCostMicros: 600,
       });
       expect(await evals.onlineScoreStatsByScorer({ ...day, by: "scored-at" })).toEqual({
-        faithfulness: { count: 2, mean: 0.75, costMicros: 1000 },
-        "is-json": { count: 1, mean: 0, costMicros: 0 },
+        faithfulness: { count: 2, mean: 0.75, costMicros: 1000, maxCostMicros: 600 },
+        "is-json": { count: 1, mean: 0, costMicros: 0, maxCostMicros: 0 },
       });
       expect(
         await evals.onlineScoreStats({
@@ -316,7 +318,7 @@ export function defineEvalsSuite(backend: StoreBackend): void {
           by: "scored-at",
           scorer: "faithfulness",
         }),
-      ).toEqual({ count: 1, mean: 1, costMicros: 50 });
+      ).toEqual({ count: 1, mean: 1, costMicros: 50, maxCostMicros: 50 });
       expect(await evals.onlineScoreStatsByScorer({ ...day, rule: "missing" })).toEqual({});
       expect((await rejectionOf(evals.onlineScoreStats({ ...day, by: "run" as "scored-at" }))).code).toBe(
         "STORE_INVALID_INPUT",
