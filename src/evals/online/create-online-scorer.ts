@@ -39,7 +39,7 @@ export function createOnlineScorer(options: OnlineScorerOptions): OnlineScorer {
     if (known !== undefined) return known;
     const state: RuleState = {
       rule,
-      scorers: await options.buildScorers(rule.scorers),
+      scorers: await options.buildScorers(rule.scorers, rule),
       budget: new DailyJudgeBudget({
         evals: options.store.evals,
         projectId,

@@ -1,4 +1,4 @@
-import type { Clock, EvalsConfig } from "../../core/index.js";
+import type { Clock, EvalsConfig, OnlineRuleConfig } from "../../core/index.js";
 import type { Store } from "../../store/index.js";
 import type { Telemetry } from "../../telemetry/index.js";
 import type { JudgeClient, Scorer } from "../eval-spec.js";
@@ -9,8 +9,11 @@ export interface OnlineScorerOptions {
   store: Pick<Store, "runs" | "spans" | "evals" | "alerts">;
   /** The workspace's `evals` config: the rules, the alert drop. */
   config: EvalsConfig;
-  /** Builds a rule's scorers from its specs (src/evals/scorers' `buildScorers`); called once per rule. */
-  buildScorers: (specs: Record<string, unknown>[]) => Scorer[] | Promise<Scorer[]>;
+  /**
+   * Builds a rule's scorers from its specs (src/evals/scorers' `buildScorers`, told where the specs
+   * come from: `evals.online`, the rule's name); called once per rule, and again each tick while it throws.
+   */
+  buildScorers: (specs: Record<string, unknown>[], rule: OnlineRuleConfig) => Scorer[] | Promise<Scorer[]>;
   /** The judge model for llm-rubric and pairwise scorers; without it they answer inconclusive. */
   judge?: JudgeClient;
   /**

@@ -6,6 +6,7 @@ import {
   isTraceSampled,
   type OnlineScorerOptions,
 } from "../../../src/evals/online/index.js";
+import { buildScorers } from "../../../src/evals/scorers/index.js";
 import { createTelemetry, type Telemetry } from "../../../src/telemetry/index.js";
 import { describeOnStores } from "../../guard/breaker-store-backends.js";
 import { useFreshStore } from "../../store/fresh-store.js";
@@ -355,6 +356,35 @@ describeOnStores("online scoring", (backend) => {
     // Still low next tick: the open alert is bumped, not duplicated.
     expect((await online.tick()).alerts).toMatchObject([{ rule: "dropped", opened: false }]);
     expect(await fresh.store.alerts.list({ kind: "eval-score-drop" })).toHaveLength(1);
+  });
+
+  it("runs a rule's specs through the evals scorer factory", async () => {
+    const online = createOnlineScorer({
+      store: fresh.store,
+      clock: fresh.clock,
+      config: config([
+        rule({
+          scorers: [
+            { type: "contains", value: "refund" },
+            { type: "tool-called", tool: "lookup_order", args: { orderId: "A-1" } },
+            { type: "latency", maxMs: 1000 },
+          ],
+        }),
+      ]),
+      buildScorers: (specs, onlineRule) =>
+        buildScorers(specs, { root: process.cwd(), where: `evals.online ${onlineRule.name}` }),
+    });
+    const run = await productionRun(fresh.store);
+    fresh.clock.advance(20 * second);
+    const report = await online.tick();
+    expect(report.errors).toEqual([]);
+    const scores = await fresh.store.evals.listOnlineScores({ traceId: run.traceId! });
+    expect(Object.fromEntries(scores.map((score) => [score.scorer, score.passed]))).toEqual({
+      contains: true,
+      "tool-called": true,
+      // The run took 1,830 ms.
+      latency: false,
+    });
   });
 
   it("keeps scoring the other rules when one fails, and reports scorers that throw", async () => {
