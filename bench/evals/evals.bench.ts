@@ -131,9 +131,15 @@ async function loadPromptfoo(): Promise<PromptfooModule | string> {
   }
 }
 
-async function promptfooRun(promptfoo: PromptfooModule, baseURL: string): Promise<number> {
+/** One promptfoo evaluation; fails unless every case reached the upstream and passed. */
+async function promptfooRun(
+  promptfoo: PromptfooModule,
+  upstream: { baseURL: string; readonly requestCount: number },
+): Promise<number> {
+  const baseURL = upstream.baseURL;
+  const before = upstream.requestCount;
   const started = performance.now();
-  await promptfoo.evaluate(
+  const result = await promptfoo.evaluate(
     {
       prompts: ["{{question}}"],
       providers: [{ id: "openai:chat:gpt-4o-mini", config: { apiBaseUrl: baseURL, apiKey: "bench" } }],
@@ -145,7 +151,17 @@ async function promptfooRun(promptfoo: PromptfooModule, baseURL: string): Promis
     },
     { maxConcurrency: peerConcurrency, cache: false, showProgressBar: false },
   );
-  return performance.now() - started;
+  const wall = performance.now() - started;
+  const summary = await (
+    result as { toEvaluateSummary(): Promise<{ stats: { successes: number } }> }
+  ).toEvaluateSummary();
+  const requests = upstream.requestCount - before;
+  if (summary.stats.successes !== peerCases || requests < peerCases) {
+    throw new Error(
+      `promptfoo: ${summary.stats.successes} of ${peerCases} passed with ${requests} upstream requests`,
+    );
+  }
+  return wall;
 }
 
 async function peerPart(): Promise<void> {
@@ -170,13 +186,13 @@ async function peerPart(): Promise<void> {
     const gantryWalls: number[] = [];
     const peerWalls: number[] = [];
     await bench.run(20, peerConcurrency, "openai:gpt-4o-mini");
-    await promptfooRun(promptfoo, upstream.baseURL);
+    await promptfooRun(promptfoo, upstream);
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? ["gantry", "promptfoo"] : ["promptfoo", "gantry"];
       for (const who of order) {
         if (who === "gantry")
           gantryWalls.push(await bench.run(peerCases, peerConcurrency, "openai:gpt-4o-mini"));
-        else peerWalls.push(await promptfooRun(promptfoo, upstream.baseURL));
+        else peerWalls.push(await promptfooRun(promptfoo, upstream));
       }
     }
     const ours = median(gantryWalls);
