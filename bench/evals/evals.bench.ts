@@ -90,7 +90,8 @@ async function harness(
 async function simPart(): Promise<void> {
   const bench = await harness({
     default: "sim:default",
-    sim: { latency: { kind: "fixed", ms: latencyMs } },
+    // The whole answer takes 50 ms (no extra time per streamed chunk): the latency the target names.
+    sim: { latency: { kind: "fixed", ms: latencyMs, chunkMs: 0 } },
   });
   try {
     await bench.run(64, simConcurrency, "sim:default"); // warm-up
