@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Workspace } from "../core/index.js";
 import type { LoadedPolicies, SpecWorld } from "../guard/index.js";
@@ -30,6 +30,41 @@ function policyFacts(loaded: LoadedPolicies): { invariants: Set<string>; allowli
   return { invariants, allowlisted };
 }
 
+// The ids of a suite's cases: inline `cases:`, or the dataset file it names (`dataset: datasets/x.jsonl`
+// or `{ file }`, relative to the workspace; JSONL or a YAML list / `{ cases }`). Only ids are read here;
+// `gantry eval` validates the files fully.
+async function caseIds(root: string, suite: { cases?: unknown; dataset?: unknown }): Promise<string[]> {
+  const ids = (entries: unknown): string[] =>
+    Array.isArray(entries)
+      ? entries.flatMap((entry) => (typeof entry?.id === "string" ? [entry.id as string] : []))
+      : [];
+  if (suite.cases !== undefined) return ids(suite.cases);
+  const dataset = suite.dataset as string | { file?: unknown } | undefined;
+  const file =
+    typeof dataset === "string" ? dataset : typeof dataset?.file === "string" ? dataset.file : undefined;
+  if (!file) return [];
+  const path = isAbsolute(file) ? file : join(root, file);
+  if (!existsSync(path)) return [];
+  const text = await readFile(path, "utf8");
+  if (/\.(jsonl|ndjson)$/i.test(path)) {
+    return ids(
+      text.split(/\r?\n/).flatMap((line) => {
+        try {
+          return line.trim() === "" ? [] : [JSON.parse(line)];
+        } catch {
+          return [];
+        }
+      }),
+    );
+  }
+  try {
+    const parsed = parseYaml(text) as unknown;
+    return ids(Array.isArray(parsed) ? parsed : (parsed as { cases?: unknown } | null)?.cases);
+  } catch {
+    return []; // a broken dataset shows as missing cases here and as its own error in `gantry eval`
+  }
+}
+
 async function evalCases(root: string): Promise<Set<string>> {
   const cases = new Set<string>();
   for (const file of [
@@ -38,10 +73,11 @@ async function evalCases(root: string): Promise<Set<string>> {
   ]) {
     const suite = parseYaml(await readFile(file, "utf8")) as {
       suite?: string;
-      cases?: Array<{ id?: string }>;
+      cases?: unknown;
+      dataset?: unknown;
     } | null;
     if (!suite?.suite) continue;
-    for (const entry of suite.cases ?? []) if (entry.id) cases.add(`${suite.suite}#${entry.id}`);
+    for (const id of await caseIds(root, suite)) cases.add(`${suite.suite}#${id}`);
   }
   return cases;
 }

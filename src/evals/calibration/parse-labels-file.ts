@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { JsonValue } from "../../core/index.js";
+import { requiredJson } from "../datasets/eval-case-schema.js";
 import { describeIssues, invalidEvalFile, zodPathIssues } from "../datasets/eval-file-problems.js";
 import { locateRecordList } from "../datasets/parse-dataset-file.js";
 
@@ -22,8 +23,8 @@ export interface LabelledItem {
 
 const itemSchema = z.strictObject({
   id: z.string().min(1, "an item id"),
-  input: z.json(),
-  output: z.json(),
+  input: requiredJson("the input the answer was given to"),
+  output: requiredJson("the answer being graded"),
   context: z.json().optional(),
   rubric: z.string().min(1).optional(),
   expected: z.json().optional(),

@@ -7,13 +7,21 @@ import { scorerSpecListSchema } from "../scorers/scorer-spec-schema.js";
 // answer is (`expected`) or how to judge one (`rubric`), or neither when only checks like `is-json`
 // or `cost` apply.
 
+/** A required JSON field whose absence says what is missing (zod's own message is "Invalid input"). */
+export function requiredJson(what: string) {
+  return z
+    .unknown()
+    .refine((value) => value !== undefined, `missing; ${what}`)
+    .pipe(z.json());
+}
+
 export const caseIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 export const evalCaseSchema = z.strictObject({
   id: z
     .string()
     .regex(caseIdPattern, "a case id of letters, digits, '.', '_', ':' or '-' (no spaces or '#')"),
-  input: z.json().refine((input) => input !== undefined, "the case's input"),
+  input: requiredJson("the case's input (text or JSON)"),
   expected: z.json().optional(),
   rubric: z.string().min(1).optional(),
   context: z.json().optional(),

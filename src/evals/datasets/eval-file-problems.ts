@@ -16,6 +16,8 @@ export interface LocatedSource {
   syntaxProblems: string[];
   /** 1-based line of the deepest node along `path` that exists. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** How a path is shown; default `a.0.b`. (JSONL drops the record index: the line names the record.) */
+  pathText?(path: readonly PropertyKey[]): string;
 }
 
 /** A problem at a field path (`cases.2.id`), before it has a line. */
@@ -51,14 +53,15 @@ export function locateYaml(text: string, file: string): LocatedSource {
 
 /** Formats issues as `file:line  path: message`; `root` names an issue about the whole file. */
 export function describeIssues(
-  located: Pick<LocatedSource, "file" | "lineOf">,
+  located: Pick<LocatedSource, "file" | "lineOf" | "pathText">,
   issues: readonly PathIssue[],
   root = "(file)",
 ): string[] {
   return issues.map((issue) => {
     const line = located.lineOf(issue.path);
     const where = line === undefined ? located.file : `${located.file}:${line}`;
-    return `${where}  ${issue.path.map(String).join(".") || root}: ${issue.message}`;
+    const path = located.pathText ? located.pathText(issue.path) : issue.path.map(String).join(".");
+    return `${where}  ${path || root}: ${issue.message}`;
   });
 }
 

@@ -45,6 +45,7 @@ export function locateJsonLines(source: string, file: string): LocatedSource {
     value: syntaxProblems.length > 0 ? undefined : records,
     syntaxProblems,
     lineOf: (path) => (path.length === 0 ? undefined : lines[Number(path[0])]),
+    pathText: (path) => path.slice(1).map(String).join("."),
   };
 }
 
@@ -72,7 +73,7 @@ export function locateRecordList(
 /** Validates case records read from `located`; `prefix` is their path in the file (`["cases"]`). */
 export function parseCaseRecords(
   records: unknown[],
-  located: Pick<LocatedSource, "file" | "lineOf">,
+  located: Pick<LocatedSource, "file" | "lineOf" | "pathText">,
   prefix: readonly PropertyKey[],
 ): { cases: EvalCase[] } | { problems: string[] } {
   const parsed = evalCaseListSchema.safeParse(records);

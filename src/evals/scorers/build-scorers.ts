@@ -110,9 +110,11 @@ export function scorerNames(specs: readonly ScorerSpec[], takenNames: Iterable<s
 
 /** Validates and builds scorers; throws EVAL_SCORER_INVALID listing every bad spec by index and field. */
 export async function buildScorers(
-  specs: readonly ScorerSpec[],
+  untypedSpecs: readonly Record<string, unknown>[],
   options: BuildScorersOptions,
 ): Promise<Scorer[]> {
+  // Online rules and API bodies hand over untyped records; they are validated like any spec below.
+  const specs = untypedSpecs as readonly ScorerSpec[];
   const taken = new Set(options.takenNames ?? []);
   const where = options.where ?? "the scorer list";
   const problems = problemLines(specs, taken);

@@ -49,7 +49,7 @@ export const targetSchema = z.unknown().transform((value, context): EvalTarget =
         code: "custom",
         message:
           issue.code === "unrecognized_keys"
-            ? `unknown field(s) ${(issue as { keys: string[] }).keys.join(", ")} of a ${kind} target`
+            ? `unknown field(s) ${(issue as { keys: string[] }).keys.join(", ")} of the ${kind} target`
             : issue.message,
       });
     return z.NEVER;
