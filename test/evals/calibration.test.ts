@@ -134,7 +134,19 @@ describe("calibrateJudge", () => {
     expect(judge.requests[0]!.schema).toMatchObject({ required: ["faithfulness", "completeness"] });
   });
 
-  it("rejects human labels outside the judge's scale or dimensions", async () => {
+  it("calibrates only the dimensions the judge grades, setting the other labels aside", async () => {
+    const judge = scriptedJudge(() => ({ faithfulness: { reason: "r", choice: "fully" } }));
+    const report = await calibrateJudge({
+      labels: labels.slice(0, 2),
+      judge,
+      spec: { dimensions: ["faithfulness"], rubric: undefined },
+    });
+    expect(Object.keys(report.dimensions)).toEqual(["faithfulness"]);
+    expect(report.skippedDimensions).toEqual(["completeness"]);
+    expect(report.dimensions.faithfulness).toMatchObject({ n: 2, accuracy: 0.5 });
+  });
+
+  it("rejects human labels outside the judge's scale, or none on a dimension it grades", async () => {
     const judge = scriptedJudge(() => ({}));
     await expect(
       calibrateJudge({ labels: [{ ...labels[0]!, human: { faithfulness: "great" } }], judge }),
@@ -142,8 +154,8 @@ describe("calibrateJudge", () => {
       code: "EVAL_LABELS_INVALID",
       message: expect.stringContaining('item a: faithfulness is labelled "great", not one of fully, mostly'),
     });
-    await expect(calibrateJudge({ labels, judge, spec: { dimensions: ["faithfulness"] } })).rejects.toThrow(
-      /item a: completeness is not a dimension of the judge/,
+    await expect(calibrateJudge({ labels, judge, spec: { dimensions: ["safety"] } })).rejects.toThrow(
+      /no item labels a dimension the judge grades \(safety\); labelled: faithfulness, completeness/,
     );
   });
 });

@@ -27,6 +27,8 @@ export interface CalibrationReport extends AgreementReport {
   inconclusive: number;
   /** Total judge spend, integer micro-USD (unknown costs count 0 here). */
   costMicros: number;
+  /** Labelled dimensions the judge does not grade: set aside, not compared. */
+  skippedDimensions: string[];
 }
 
 export interface CalibrateJudgeOptions {
@@ -42,6 +44,8 @@ function labelledDimensions(labels: readonly LabelledItem[]): string[] {
   return [...new Set(labels.flatMap((item) => Object.keys(item.human)))];
 }
 
+// Labels on a dimension the judge does not grade are set aside (reported, not compared); a label
+// outside the scale on a graded dimension, or no graded dimension labelled at all, is an error.
 function checkLabels(
   labels: readonly LabelledItem[],
   choices: Record<string, number>,
@@ -50,15 +54,17 @@ function checkLabels(
   const problems: string[] = [];
   for (const item of labels) {
     for (const [dimension, label] of Object.entries(item.human)) {
-      if (!dimensions.includes(dimension))
-        problems.push(
-          `item ${item.id}: ${dimension} is not a dimension of the judge (${dimensions.join(", ")})`,
-        );
-      else if (!Object.hasOwn(choices, label))
+      if (dimensions.includes(dimension) && !Object.hasOwn(choices, label)) {
         problems.push(
           `item ${item.id}: ${dimension} is labelled ${JSON.stringify(label)}, not one of ${Object.keys(choices).join(", ")}`,
         );
+      }
     }
+  }
+  if (!labelledDimensions(labels).some((dimension) => dimensions.includes(dimension))) {
+    problems.push(
+      `no item labels a dimension the judge grades (${dimensions.join(", ")}); labelled: ${labelledDimensions(labels).join(", ")}`,
+    );
   }
   if (problems.length === 0) return;
   throw new GantryError({
@@ -73,10 +79,15 @@ function checkLabels(
 
 /** Runs the rubric judge on every labelled item and reports its agreement with the human labels. */
 export async function calibrateJudge(options: CalibrateJudgeOptions): Promise<CalibrationReport> {
+  const given = Object.fromEntries(
+    Object.entries(options.spec ?? {}).filter(([, value]) => value !== undefined),
+  );
   const spec = rubricSpecSchema.parse({
     dimensions: labelledDimensions(options.labels),
-    ...options.spec,
+    ...given,
     type: "llm-rubric",
+    name: undefined,
+    threshold: undefined,
   });
   const settings = rubricSettings(spec);
   checkLabels(options.labels, settings.choices, settings.dimensions);
@@ -120,5 +131,8 @@ export async function calibrateJudge(options: CalibrateJudgeOptions): Promise<Ca
     items,
     inconclusive: items.filter((item) => item.judge === null).length,
     costMicros,
+    skippedDimensions: labelledDimensions(options.labels).filter(
+      (dimension) => !settings.dimensions.includes(dimension),
+    ),
   };
 }
