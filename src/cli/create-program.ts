@@ -4,6 +4,7 @@ import { registerApprovalsCommand } from "./commands/approvals-command.js";
 import { registerAuditCommand } from "./commands/audit-command.js";
 import { registerDbCommand } from "./commands/db-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
+import { registerEvalCommand } from "./commands/eval-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerKeysCommand } from "./commands/keys-command.js";
 import { registerManifestCommand } from "./commands/manifest-command.js";
@@ -49,6 +50,7 @@ Docs: docs/README.md`,
   registerAuditCommand(program);
   registerPromptsCommand(program);
   registerManifestCommand(program);
+  registerEvalCommand(program);
   registerDoctorCommand(program);
   return program;
 }

@@ -107,7 +107,7 @@ describe("gateVerdict", () => {
     ]);
     expect(result.exitCode).toBe(2);
     expect(result.reasons).toEqual([
-      "1 cases went from pass to fail against run evr_base (at most 0 allowed): a",
+      "1 case went from pass to fail against run evr_base (at most 0 allowed): a",
     ]);
   });
 

@@ -166,7 +166,7 @@ function regressionReasons(comparison: RunComparison, maxRegressions: number | u
   }
   if (maxRegressions !== undefined && comparison.regressions > maxRegressions) {
     reasons.push(
-      `${comparison.regressions} cases went from pass to fail against run ${comparison.baselineRunId} ` +
+      `${comparison.regressions} ${comparison.regressions === 1 ? "case" : "cases"} went from pass to fail against run ${comparison.baselineRunId} ` +
         `(at most ${maxRegressions} allowed): ${caseList(flipped)}`,
     );
   }

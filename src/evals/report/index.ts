@@ -1,6 +1,7 @@
 // Reports of an eval run: the terminal table, JSON and JUnit XML.
 
 export { type CaseRow, caseRows } from "./case-rows.js";
+export { comparisonLines } from "./comparison-lines.js";
 export { escapeXml } from "./escape-xml.js";
 export { formatInterval, formatMs, formatPercent, formatUsd } from "./format-values.js";
 export { jsonReport } from "./json-report.js";

@@ -1,5 +1,6 @@
 import pc from "picocolors";
 import { caseRows } from "./case-rows.js";
+import { comparisonLines } from "./comparison-lines.js";
 import { formatInterval, formatMs, formatPercent, formatUsd } from "./format-values.js";
 import type { EvalReportInput } from "./report-input.js";
 
@@ -80,22 +81,7 @@ export function terminalReport(input: EvalReportInput, options: { color?: boolea
     `${c.bold("cost")}       ${formatUsd(summary.costMicros)} (judges ${formatUsd(summary.judgeCostMicros)})`,
     `${c.bold("latency")}    p50 ${formatMs(summary.latencyMs.p50)}, p95 ${formatMs(summary.latencyMs.p95)}; wall ${formatMs(summary.wallMs)}`,
   );
-  if (comparison) {
-    const delta = `${comparison.passRateDelta >= 0 ? "+" : ""}${formatPercent(comparison.passRateDelta)}`;
-    lines.push(
-      "",
-      `${c.bold("baseline")}   run ${comparison.baselineRunId}: pass rate ${delta} (noise floor ±${formatPercent(comparison.noiseFloor)}), ` +
-        `${comparison.regressions} regressed, ${comparison.improvements} improved, McNemar p = ${comparison.pValue.toPrecision(3)}` +
-        (comparison.significantRegression ? c.red(" — significant regression") : ""),
-    );
-    for (const flip of comparison.flips) {
-      const worse = flip.baseline === "pass" && flip.current === "fail";
-      const arrow = `${flip.baseline} → ${flip.current}`;
-      lines.push(
-        `  ${worse ? c.red("▼") : flip.current === "pass" ? c.green("▲") : c.yellow("•")} ${flip.caseId}  ${arrow}`,
-      );
-    }
-  }
+  if (comparison) lines.push("", ...comparisonLines(comparison, options));
   if (verdict) {
     lines.push("", `${c.bold("gate")}       exit ${verdict.exitCode}`);
     for (const reason of verdict.reasons) lines.push(`  ${reason}`);
