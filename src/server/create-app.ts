@@ -10,6 +10,7 @@ import { agentsRoutes } from "./routes/agents-routes.js";
 import { alertsRoutes } from "./routes/alerts-routes.js";
 import { approvalsRoutes } from "./routes/approvals-routes.js";
 import { auditRoutes } from "./routes/audit-routes.js";
+import { evalsRoutes } from "./routes/evals-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { infoRoutes } from "./routes/info-routes.js";
 import { otlpRoutes } from "./routes/otlp-routes.js";
@@ -50,6 +51,7 @@ export function createApp(context: ServerContext, options: { dashboardFolder?: s
   app.route("/", promptsRoutes(context));
   app.route("/", promptConsumersRoutes(context));
   app.route("/", alertsRoutes(context));
+  app.route("/", evalsRoutes(context));
   app.route("/", otlpRoutes(context));
   app.route("/", gatewayRoutes(context));
 

@@ -9,6 +9,8 @@ const conflictCodes = new Set([
   // A pushed version string already names other content: versions are immutable.
   "PROMPT_VERSION_CONFLICT",
   "ALERT_ALREADY_RESOLVED",
+  // A dataset already has a case with that id, or from that trace.
+  "EVAL_CASE_EXISTS",
 ]);
 
 /** HTTP status for an error: the code decides first, then the category. */

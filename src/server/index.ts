@@ -1,7 +1,13 @@
-export { type ActiveRuns, createActiveRuns } from "./active-runs.js";
+export { type ActiveRuns, createActiveRuns, type TrackedRun } from "./active-runs.js";
 export { createApp } from "./create-app.js";
 export { dashboardFolder } from "./dashboard-routes.js";
 export { errorResponse, statusForError } from "./error-response.js";
+export {
+  createWorkspaceOnlineScorer,
+  type OnlineScoringSchedule,
+  type OnlineScoringScheduleOptions,
+  scheduleOnlineScoring,
+} from "./online-scoring-schedule.js";
 export {
   type PromptDriftSchedule,
   type PromptDriftScheduleOptions,
@@ -10,6 +16,23 @@ export {
 export { type AgentJson, type AgentToolJson, agentJson } from "./routes/agent-json.js";
 export { agentsRoutes } from "./routes/agents-routes.js";
 export { alertsRoutes } from "./routes/alerts-routes.js";
+export {
+  type EvalCaseResultJson,
+  type EvalComparedCaseJson,
+  type EvalComparisonJson,
+  type EvalComparisonRowJson,
+  type EvalRunDetailJson,
+  type EvalRunJson,
+  type EvalSuiteJson,
+  type EvalSuiteProblemJson,
+  type EvalTrialJson,
+  evalComparisonJson,
+  evalRunDetailJson,
+  evalRunJson,
+  evalRunNotFound,
+  evalSuiteJson,
+} from "./routes/eval-json.js";
+export { evalsRoutes } from "./routes/evals-routes.js";
 export { promptConsumersRoutes } from "./routes/prompt-consumers-routes.js";
 export {
   type PromptDetailJson,
@@ -46,4 +69,16 @@ export {
 export { parseTimeParameter } from "./routes/trace-query-params.js";
 export { tracesRoutes } from "./routes/traces-routes.js";
 export type { ServerContext } from "./server-context.js";
+export { resolveBaselineRun, type StartEvalRunInput, startEvalRun } from "./start-eval-run.js";
 export { isLoopbackHost, type RunningServer, type StartServerOptions, startServer } from "./start-server.js";
+export {
+  type PreparedWorkspaceEval,
+  prepareWorkspaceEval,
+  type WorkspaceEvalParts,
+} from "./workspace-eval.js";
+export {
+  suiteFileByName,
+  type WorkspaceSuite,
+  type WorkspaceSuiteProblem,
+  workspaceSuites,
+} from "./workspace-suites.js";

@@ -21,6 +21,7 @@ import type { Store } from "../store/index.js";
 import { createTelemetry, otlpSettingsFromEnv, type Telemetry } from "../telemetry/index.js";
 import { createActiveRuns } from "./active-runs.js";
 import { createApp } from "./create-app.js";
+import { createWorkspaceOnlineScorer, scheduleOnlineScoring } from "./online-scoring-schedule.js";
 import { schedulePromptDriftChecks } from "./prompt-drift-schedule.js";
 import type { ServerContext } from "./server-context.js";
 
@@ -163,6 +164,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     settings: options.workspace.config.prompts,
     clock,
   });
+  const onlineScoring = scheduleOnlineScoring({
+    settings: options.workspace.config.evals,
+    createScorer: () =>
+      createWorkspaceOnlineScorer({
+        workspace: options.workspace,
+        store: options.store,
+        models,
+        telemetry,
+        clock,
+      }),
+  });
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}`,
@@ -172,6 +184,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close: async () => {
       await closeGracefully(server);
       await driftChecks.stop();
+      await onlineScoring.stop();
       await context.activeRuns.settled();
       if (!options.telemetry) await telemetry.shutdown();
     },
