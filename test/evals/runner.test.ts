@@ -159,48 +159,54 @@ describe("runEval", () => {
     expect(stored.map((result) => result.traceId)).toEqual(traceIds);
   });
 
-  it("resumes a run that stopped: only the missing trials run, the stored ones are kept", async () => {
-    const harness = await evalHarness({ scenario });
-    const dataset = datasetOf("echo", cases(6), "inline");
-    const broken: Scorer = {
-      ...equalsExpected(),
-      async score(context) {
-        if (context.testCase.id === "case-04") throw new TypeError("cannot read properties of undefined");
-        return equalsExpected().score(context);
-      },
-    };
-    const failure = await runEval({
-      suite: modelSuite([broken]),
-      dataset,
-      deps: harness.deps,
-      options: { concurrency: 1 },
-    }).catch((error: unknown) => error);
-    expect(GantryError.isInstance(failure) && failure.code).toBe("EVAL_SCORER_FAILED");
-    expect((failure as GantryError).message).toContain('Scorer "equals" (equals) threw on case "case-04"');
-    const [run] = await harness.store.evals.listRuns({ suite: "echo" });
-    expect(run!.status).toBe("failed");
-    const before = await harness.store.evals.listResults(run!.id);
-    expect(before.map((result) => result.caseId)).toEqual(["case-01", "case-02", "case-03"]);
+  it.each([
+    ["SQLite", false],
+    ["Postgres", true],
+  ])(
+    "resumes a run that stopped (%s): only the missing trials run, the stored ones are kept",
+    async (_name, postgres) => {
+      const harness = await evalHarness({ scenario, postgres });
+      const dataset = datasetOf("echo", cases(6), "inline");
+      const broken: Scorer = {
+        ...equalsExpected(),
+        async score(context) {
+          if (context.testCase.id === "case-04") throw new TypeError("cannot read properties of undefined");
+          return equalsExpected().score(context);
+        },
+      };
+      const failure = await runEval({
+        suite: modelSuite([broken]),
+        dataset,
+        deps: harness.deps,
+        options: { concurrency: 1 },
+      }).catch((error: unknown) => error);
+      expect(GantryError.isInstance(failure) && failure.code).toBe("EVAL_SCORER_FAILED");
+      expect((failure as GantryError).message).toContain('Scorer "equals" (equals) threw on case "case-04"');
+      const [run] = await harness.store.evals.listRuns({ suite: "echo" });
+      expect(run!.status).toBe("failed");
+      const before = await harness.store.evals.listResults(run!.id);
+      expect(before.map((result) => result.caseId)).toEqual(["case-01", "case-02", "case-03"]);
 
-    const scored: string[] = [];
-    const resumed = await runEval({
-      suite: modelSuite([equalsExpected((caseId) => void scored.push(caseId))]),
-      dataset,
-      deps: harness.deps,
-      options: { resumeRunId: run!.id, concurrency: 1 },
-    });
-    expect(scored).toEqual(["case-04", "case-05", "case-06"]);
-    expect(resumed.run.id).toBe(run!.id);
-    expect(resumed.run.status).toBe("completed");
-    expect(resumed.results.map((result) => result.caseId)).toEqual(
-      dataset.cases.map((testCase) => testCase.id),
-    );
-    const after = await harness.store.evals.listResults(run!.id);
-    expect(after).toHaveLength(6);
-    expect(after.slice(0, 3).map((result) => result.createdAt)).toEqual(
-      before.map((result) => result.createdAt),
-    );
-  });
+      const scored: string[] = [];
+      const resumed = await runEval({
+        suite: modelSuite([equalsExpected((caseId) => void scored.push(caseId))]),
+        dataset,
+        deps: harness.deps,
+        options: { resumeRunId: run!.id, concurrency: 1 },
+      });
+      expect(scored).toEqual(["case-04", "case-05", "case-06"]);
+      expect(resumed.run.id).toBe(run!.id);
+      expect(resumed.run.status).toBe("completed");
+      expect(resumed.results.map((result) => result.caseId)).toEqual(
+        dataset.cases.map((testCase) => testCase.id),
+      );
+      const after = await harness.store.evals.listResults(run!.id);
+      expect(after).toHaveLength(6);
+      expect(after.slice(0, 3).map((result) => result.createdAt)).toEqual(
+        before.map((result) => result.createdAt),
+      );
+    },
+  );
 
   it("refuses to resume a run of another suite", async () => {
     const harness = await evalHarness({ scenario });

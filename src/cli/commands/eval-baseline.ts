@@ -1,10 +1,12 @@
 import { GantryError } from "../../core/index.js";
+import { resolveBaselineRun } from "../../server/index.js";
 import type { Store } from "../../store/index.js";
 
 /**
- * The run `--baseline` names: a run id, else the newest completed run of the suite with that label.
- * A label no run has yet (the first run on main) is not an error: there is nothing to compare with,
- * and `warning` says so. An unknown run id (`evr_…`) or a run of another suite is.
+ * The run `--baseline` names: a run id, else the newest completed run of the suite with that label
+ * (as the HTTP API reads it). A label no run carries yet (the first run on main) is not an error in
+ * the CLI: there is nothing to compare with, and `warning` says so. An unknown run id (`evr_…`) or a
+ * run of another suite is.
  */
 export async function resolveBaseline(
   store: Pick<Store, "evals">,
@@ -12,8 +14,8 @@ export async function resolveBaseline(
   reference: string | undefined,
 ): Promise<{ runId?: string; warning?: string }> {
   if (reference === undefined) return {};
-  const run = await store.evals.getRun(reference);
-  if (run) {
+  try {
+    const run = await resolveBaselineRun(store, suite, reference);
     if (run.suite !== suite) {
       throw new GantryError({
         code: "EVAL_BASELINE_INVALID",
@@ -25,18 +27,11 @@ export async function resolveBaseline(
       });
     }
     return { runId: run.id };
+  } catch (error) {
+    const notFound = GantryError.isInstance(error) && error.code === "EVAL_BASELINE_NOT_FOUND";
+    if (!notFound || /^evr_/.test(reference)) throw error;
+    return {
+      warning: `no completed run of ${suite} is labelled "${reference}" yet: nothing to compare with`,
+    };
   }
-  const [labelled] = await store.evals.listRuns({ suite, label: reference, status: "completed", limit: 1 });
-  if (labelled) return { runId: labelled.id };
-  if (/^evr_/.test(reference)) {
-    throw new GantryError({
-      code: "EVAL_RUN_NOT_FOUND",
-      message: `There is no eval run ${reference}`,
-      domain: "EVAL",
-      category: "USER",
-      details: { runId: reference },
-      hint: `List the runs of ${suite} with \`gantry eval runs --suite ${suite}\`.`,
-    });
-  }
-  return { warning: `no completed run of ${suite} is labelled "${reference}" yet: nothing to compare with` };
 }

@@ -1,5 +1,4 @@
 import { packageVersion, resolveEnvironment, type Workspace } from "../../core/index.js";
-import type { EvalDeps } from "../../evals/index.js";
 import { createModelAccess, type ModelAccess } from "../../models/index.js";
 import {
   type AgentDefinition,
@@ -21,7 +20,8 @@ export interface EvalCommandContext {
   modelAccess: ModelAccess;
   prompts: WorkspacePrompts;
   runtime: Runtime;
-  deps: EvalDeps;
+  /** The runtime with every agent on `model` (`--model`, tier benchmarks); built once per model. */
+  runtimeFor(model: string): Runtime;
   close(): Promise<void>;
 }
 
@@ -81,8 +81,7 @@ export async function openEvalContext(
       }
       return found;
     };
-    const deps: EvalDeps = { store, runtime, runtimeFor, prompts, modelAccess, telemetry };
-    return { workspace, store, telemetry, modelAccess, prompts, runtime, deps, close };
+    return { workspace, store, telemetry, modelAccess, prompts, runtime, runtimeFor, close };
   } catch (error) {
     await close();
     throw error;

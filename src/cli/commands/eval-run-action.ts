@@ -10,12 +10,10 @@ import {
   jsonReport,
   junitReport,
   loadSuite,
-  prepareSuite,
   runEval,
-  targetModelOf,
   terminalReport,
 } from "../../evals/index.js";
-import { configuredModels } from "../../models/index.js";
+import { prepareWorkspaceEval } from "../../server/index.js";
 import { type GlobalOptions, workspaceRoot } from "../cli-context.js";
 import { printJson } from "../output.js";
 import { resolveBaseline } from "./eval-baseline.js";
@@ -59,29 +57,16 @@ export async function runSuiteCommand(
   command: Command,
 ): Promise<SuiteCommandResult> {
   const workspace = await loadWorkspace(workspaceRoot(command.optsWithGlobals<GlobalOptions>()));
-  const loaded = await loadSuite(workspace.root, suiteName);
-  const { suite, dataset } = loaded;
-  const cache = flags.cache ?? suite.cache;
+  // Read first for its `cache`: the model access is built with the response cache on or off.
+  const cache = flags.cache ?? (await loadSuite(workspace.root, suiteName)).suite.cache;
   const context = await openEvalContext(workspace, { cache });
   const warn = (message: string) => {
     if (!flags.json) console.error(pc.yellow(`warning: ${message}`));
   };
   try {
-    const targetModel = await targetModelOf(suite.target, {
-      defaultModel: workspace.config.models.default,
-      runtime: context.runtime,
-      prompts: context.prompts,
-      ...(flags.model ? { override: flags.model } : {}),
-    });
-    const prepared = await prepareSuite({
-      suite,
-      dataset,
-      root: workspace.root,
-      models: context.modelAccess.client,
-      configuredModels: configuredModels(workspace.config.models),
-      ...(workspace.config.evals.judge.model ? { configuredJudge: workspace.config.evals.judge.model } : {}),
-      targetModel,
-    });
+    const prepared = await prepareWorkspaceEval(context, suiteName, flags.model);
+    const suite = prepared.loaded.suite;
+    const { dataset } = prepared;
     if (prepared.judgeNote) warn(`judge: ${prepared.judgeNote}`);
     const baseline = await resolveBaseline(context.store, suite.name, flags.baseline);
     if (baseline.warning) warn(baseline.warning);
@@ -89,7 +74,7 @@ export async function runSuiteCommand(
     const outcome = await runEval({
       suite: prepared.suite,
       dataset,
-      deps: context.deps,
+      deps: prepared.deps,
       options: {
         concurrency: flags.concurrency ?? suite.concurrency,
         cache,

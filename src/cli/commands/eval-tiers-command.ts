@@ -5,15 +5,13 @@ import {
   formatMs,
   formatPercent,
   formatUsd,
-  loadSuite,
-  prepareSuite,
   routingSnippet,
   runTiers,
   type TaskProfile,
   type TierBenchmark,
   taskClasses,
 } from "../../evals/index.js";
-import { configuredModels } from "../../models/index.js";
+import { prepareWorkspaceEval } from "../../server/index.js";
 import { type GlobalOptions, workspaceRoot } from "../cli-context.js";
 import { printJson, printTable } from "../output.js";
 import { openEvalContext } from "./eval-context.js";
@@ -124,28 +122,16 @@ Examples:
     .action(async (suiteName: string, _flags: unknown, command: Command) => {
       const flags = subcommandOptions<TiersFlags>(command);
       const workspace = await loadWorkspace(workspaceRoot(command.optsWithGlobals<GlobalOptions>()));
-      const { suite, dataset } = await loadSuite(workspace.root, suiteName);
       const context = await openEvalContext(workspace, { cache: false });
       try {
-        const tiers = workspace.config.models.tiers;
-        const prepared = await prepareSuite({
-          suite,
-          dataset,
-          root: workspace.root,
-          models: context.modelAccess.client,
-          configuredModels: configuredModels(workspace.config.models),
-          ...(workspace.config.evals.judge.model
-            ? { configuredJudge: workspace.config.evals.judge.model }
-            : {}),
-          // Judged answers come from every tier: the default model stands for them.
-          targetModel: workspace.config.models.default,
-        });
+        const prepared = await prepareWorkspaceEval(context, suiteName);
+        const suite = prepared.loaded.suite;
         const progress = createProgressBar({ enabled: !flags.json });
         const benchmark = await runTiers({
           suite: prepared.suite,
-          dataset,
-          tiers,
-          deps: context.deps,
+          dataset: prepared.dataset,
+          tiers: workspace.config.models.tiers,
+          deps: prepared.deps,
           profile: {
             ...(flags.class ? { class: flags.class } : {}),
             ...(flags.wrongAnswerCostUsd !== undefined

@@ -14,6 +14,7 @@ import {
 } from "../../../src/runtime/index.js";
 import { openStore, type Store } from "../../../src/store/index.js";
 import { createTelemetry, type Telemetry } from "../../../src/telemetry/index.js";
+import { postgresBackend } from "../../store/backends.js";
 
 // A workspace on the real sim model, a real SQLite store and a real telemetry pipeline into it, with
 // the runtime and prompts `gantry eval` builds; torn down after each test. The sim's sleep is wrapped
@@ -39,6 +40,8 @@ export interface EvalHarnessOptions {
   /** Files to write, relative to the root (prompts, policies…). */
   files?: Record<string, string>;
   models?: NonNullable<GantryConfigInput["models"]>;
+  /** Store on the test Postgres (a fresh schema) instead of SQLite. */
+  postgres?: boolean;
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -71,7 +74,8 @@ export async function evalHarness(options: EvalHarnessOptions): Promise<EvalHarn
     agents: options.agents ?? [],
   });
   const workspace: Workspace = { root, configFile: undefined, config };
-  const store = await openStore({ root });
+  const backend = options.postgres ? postgresBackend() : undefined;
+  const store = backend ? await backend.createTarget().open() : await openStore({ root });
   const telemetry = createTelemetry({ serviceName: "gantry-eval-test", store });
   let inFlight = 0;
   let peak = 0;
@@ -114,6 +118,7 @@ export async function evalHarness(options: EvalHarnessOptions): Promise<EvalHarn
   cleanups.push(async () => {
     await telemetry.shutdown();
     await store.close();
+    await backend?.cleanup();
     rmSync(root, { recursive: true, force: true });
   });
   return {
