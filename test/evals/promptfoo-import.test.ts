@@ -85,7 +85,12 @@ describe("importPromptfooConfig (the fixture)", () => {
       { type: "regex", pattern: "A-\\d{4}" },
     ]);
     expect(hello!.scorers![1]).toEqual({ type: "equals", value: "Hello Ada, how can I help?" });
-    expect(thanks!.scorers![2]).toMatchObject({
+    expect(hello!.scorers![2]).toEqual({
+      type: "levenshtein",
+      value: "Hello Ada, how can I help you?",
+      maxDistance: 5,
+    });
+    expect(thanks!.scorers![3]).toMatchObject({
       type: "javascript",
       expression: expect.stringContaining("return { pass: words < 20"),
     });
@@ -108,7 +113,11 @@ describe("importPromptfooConfig (the fixture)", () => {
     expect(await scoreCase(0, "As an AI I cannot say, Ada.")).toEqual(["contains", "contains-3"]);
     expect(await scoreCase(1, '{"status": "delivered"}')).toEqual(["contains-2", "regex"]);
     expect(await scoreCase(2, "Hello Ada, how can I help?")).toEqual([]);
-    expect(await scoreCase(3, `Ada ${"word ".repeat(30)}`)).toEqual(["equals", "javascript-2"]);
+    expect(await scoreCase(3, `Ada ${"word ".repeat(30)}`)).toEqual([
+      "equals",
+      "levenshtein",
+      "javascript-2",
+    ]);
   });
 });
 

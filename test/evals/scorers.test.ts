@@ -116,6 +116,11 @@ describe("text scorers", () => {
     const far = await score({ type: "levenshtein", value: "completely different" }, "refund");
     expect(far.passed).toBe(false);
     expect((await one({ type: "levenshtein" })).threshold).toBe(0.8);
+    const withinTwo = await score({ type: "levenshtein", value: "refund", maxDistance: 2 }, "refunds!");
+    expect(withinTwo).toMatchObject({ passed: true, reason: expect.stringContaining("distance 2 ≤ 2") });
+    expect((await score({ type: "levenshtein", value: "refund", maxDistance: 1 }, "refunds!")).passed).toBe(
+      false,
+    );
   });
 });
 

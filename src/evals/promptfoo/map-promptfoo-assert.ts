@@ -32,6 +32,7 @@ export const supportedAssertTypes = [
   "is-json",
   "javascript",
   "llm-rubric",
+  "levenshtein",
   "cost",
   "latency",
 ] as const;
@@ -51,6 +52,8 @@ function rawString(assert: PromptfooAssert): string {
 }
 
 function stringValue(assert: PromptfooAssert, vars: Record<string, JsonValue>): string {
+  // promptfoo takes a number where it takes text (`contains: 42`).
+  if (typeof assert.value === "number") return String(assert.value);
   const value = rawString(assert);
   const problem = templateProblem(value);
   if (problem) throw new Error(`the value ${problem}`);
@@ -130,6 +133,9 @@ function mapPositive(type: string, assert: PromptfooAssert, vars: Record<string,
           ...(assert.threshold === undefined ? {} : { threshold: assert.threshold }),
         },
       ];
+    case "levenshtein":
+      // promptfoo: the edit distance to the value is at most `threshold` (default 5).
+      return [{ type: "levenshtein", value: stringValue(assert, vars), maxDistance: assert.threshold ?? 5 }];
     case "cost":
       return [{ type: "cost", maxUsd: positive(assert, "max USD") }];
     case "latency":

@@ -6,7 +6,8 @@ import { asText, outputJson, outputText, valueAt } from "./output-values.js";
 import type { ScorerParams } from "./scorer-spec-schema.js";
 
 // Edit-distance similarity with the expected text: 1 − distance / length of the longer text, over
-// Unicode code points after trimming. Two empty texts are identical (1).
+// Unicode code points after trimming. Two empty texts are identical (1). With `maxDistance` the
+// trial passes on the distance itself (at most that many edits), the value staying the similarity.
 
 /** Levenshtein distance (insertions, deletions, substitutions) between two texts, by code point. */
 export function levenshteinDistance(a: string, b: string): number {
@@ -68,9 +69,13 @@ export function levenshteinCheck(spec: ScorerParams<"levenshtein">): Check {
     if (actual === undefined)
       return { value: 0, passed: false, reason: `${spec.path} is missing from the output` };
     const value = levenshteinSimilarity(actual, expected);
+    const between = `between ${snippet(actual)} and ${snippet(expected)}`;
+    if (spec.maxDistance === undefined) return { value, reason: `similarity ${value.toFixed(3)} ${between}` };
+    const distance = levenshteinDistance(actual, expected);
     return {
       value,
-      reason: `similarity ${value.toFixed(3)} between ${snippet(actual)} and ${snippet(expected)}`,
+      passed: distance <= spec.maxDistance,
+      reason: `distance ${distance} ${distance <= spec.maxDistance ? "≤" : ">"} ${spec.maxDistance} ${between}`,
     };
   };
 }

@@ -101,6 +101,8 @@ const schemas = {
     type: z.literal("levenshtein"),
     path: jsonPath.optional(),
     value: z.string().optional(),
+    /** Pass on an edit distance of at most this many characters instead of on the similarity (promptfoo's levenshtein). */
+    maxDistance: z.int().min(0).optional(),
   }),
   javascript: z
     .strictObject({
