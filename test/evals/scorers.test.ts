@@ -361,7 +361,7 @@ describe("buildScorers", () => {
         { type: "finish-reason" },
         { type: "tool-called", tool: "x", args: { id: "/(/" } },
         { type: "llm-rubric", dimensions: ["Faithfulness"], choices: { only: 1 } },
-        { type: "json-schema", schema: { if: { type: "string" }, then: { minLength: 2 } } },
+        { type: "json-schema", schema: { $ref: "https://example.com/order.json" } },
       ],
       { root, where: "suite triage" },
     ).catch((caught: unknown) => caught as { code: string; message: string; domain: string });
@@ -377,7 +377,7 @@ describe("buildScorers", () => {
       "scorers[5].args.id: an invalid regular expression",
       "scorers[6].dimensions.0: a dimension name in snake_case",
       "scorers[6].choices: at least two labels",
-      "scorers[7].schema: is not a JSON Schema this scorer supports: Conditional schemas (if/then/else) are not supported",
+      "scorers[7].schema: is not a JSON Schema this scorer supports: External $ref is not supported",
     ]) {
       expect(error.message).toContain(line);
     }
