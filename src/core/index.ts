@@ -4,6 +4,7 @@ export * from "./config/index.js";
 export * from "./errors.js";
 export * from "./ids.js";
 export * from "./line-diff.js";
+export * from "./located-yaml.js";
 export * from "./package-info.js";
 export * from "./point-in-time.js";
 export * from "./result.js";

@@ -1,6 +1,11 @@
-import { type GantryError, sha256Hex } from "../core/index.js";
+import {
+  describeYamlIssues,
+  type GantryError,
+  invalidYamlFile,
+  parseLocatedYaml,
+  sha256Hex,
+} from "../core/index.js";
 import { type PromptFrontMatter, promptFrontMatterSchema } from "./prompt-file-schema.js";
-import { describeYamlIssues, invalidYamlFile, parseLocatedYaml } from "./yaml-issues.js";
 
 // Splits a prompt file into front matter and template and validates the front matter. A mistake names
 // file:line, the field path and what was expected, because prompt files are edited by hand in PRs.
@@ -18,6 +23,7 @@ const delimiter = /^---[ \t]*$/;
 
 function invalid(file: string, problems: string[]): GantryError {
   return invalidYamlFile({
+    domain: "PROMPT",
     code: "PROMPT_INVALID",
     what: "prompt file",
     file,

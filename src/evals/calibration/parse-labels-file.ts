@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { JsonValue } from "../../core/index.js";
+import { describeYamlIssues, type JsonValue } from "../../core/index.js";
 import { requiredJson } from "../datasets/eval-case-schema.js";
-import { describeIssues, invalidEvalFile, zodPathIssues } from "../datasets/eval-file-problems.js";
+import { invalidEvalFile, zodPathIssues } from "../datasets/eval-file-problems.js";
 import { locateRecordList } from "../datasets/parse-dataset-file.js";
 
 // Human-labelled judge examples (`evals/judge-labels.yaml` or `.jsonl`): an answer to an input and the
@@ -57,7 +57,7 @@ export function parseLabelsFile(source: string, file: string): LabelledItem[] {
   if ("problems" in list) throw invalid(list.problems);
   const parsed = itemListSchema.safeParse(list.records);
   if (!parsed.success) {
-    throw invalid(describeIssues(list.located, zodPathIssues(parsed.error, list.prefix)));
+    throw invalid(describeYamlIssues(list.located, zodPathIssues(parsed.error, list.prefix)));
   }
   if (parsed.data.length === 0) throw invalid([`${file}  (file): no items`]);
   return parsed.data.map(

@@ -1,15 +1,10 @@
 import { basename, extname } from "node:path";
 import { z } from "zod";
+import { describeYamlIssues, type LocatedYaml, parseLocatedYaml } from "../../core/index.js";
 import type { Dataset, EvalCase } from "../eval-spec.js";
 import { datasetOf } from "./dataset-of.js";
 import { evalCaseListSchema, normaliseCase } from "./eval-case-schema.js";
-import {
-  describeIssues,
-  invalidEvalFile,
-  type LocatedSource,
-  locateYaml,
-  zodPathIssues,
-} from "./eval-file-problems.js";
+import { invalidEvalFile, zodPathIssues } from "./eval-file-problems.js";
 
 // Dataset files: JSONL (one case per line, blank lines skipped) or YAML (a list of cases, or
 // `{ cases: [...] }`; JSON parses as YAML too). Every problem names file:line and the field.
@@ -27,7 +22,7 @@ export function isJsonLines(file: string): boolean {
 }
 
 /** Reads JSON Lines: each non-blank line is one record; a line that is not JSON is a problem. */
-export function locateJsonLines(source: string, file: string): LocatedSource {
+export function locateJsonLines(source: string, file: string): LocatedYaml {
   const records: unknown[] = [];
   const lines: number[] = [];
   const syntaxProblems: string[] = [];
@@ -54,15 +49,15 @@ export function locateRecordList(
   source: string,
   file: string,
   key: string,
-): { located: LocatedSource; records: unknown[]; prefix: PropertyKey[] } | { problems: string[] } {
-  const located = isJsonLines(file) ? locateJsonLines(source, file) : locateYaml(source, file);
+): { located: LocatedYaml; records: unknown[]; prefix: PropertyKey[] } | { problems: string[] } {
+  const located = isJsonLines(file) ? locateJsonLines(source, file) : parseLocatedYaml(source, file);
   if (located.syntaxProblems.length > 0) return { problems: located.syntaxProblems };
   const value = located.value ?? [];
   if (Array.isArray(value)) return { located, records: value, prefix: [] };
   const wrapped = z.strictObject({ [key]: z.array(z.unknown()) }).safeParse(value);
   if (wrapped.success) return { located, records: wrapped.data[key] as unknown[], prefix: [key] };
   return {
-    problems: describeIssues(
+    problems: describeYamlIssues(
       located,
       zodPathIssues(wrapped.error),
       `(file): expected a list or { ${key}: [...] }`,
@@ -73,11 +68,11 @@ export function locateRecordList(
 /** Validates case records read from `located`; `prefix` is their path in the file (`["cases"]`). */
 export function parseCaseRecords(
   records: unknown[],
-  located: Pick<LocatedSource, "file" | "lineOf" | "pathText">,
+  located: Pick<LocatedYaml, "file" | "lineOf" | "pathText">,
   prefix: readonly PropertyKey[],
 ): { cases: EvalCase[] } | { problems: string[] } {
   const parsed = evalCaseListSchema.safeParse(records);
-  if (!parsed.success) return { problems: describeIssues(located, zodPathIssues(parsed.error, prefix)) };
+  if (!parsed.success) return { problems: describeYamlIssues(located, zodPathIssues(parsed.error, prefix)) };
   return { cases: parsed.data.map(normaliseCase) };
 }
 

@@ -1,5 +1,4 @@
-import type { OnlineRuleConfig } from "../../core/index.js";
-import { GantryError, isoNow, systemClock } from "../../core/index.js";
+import { GantryError, isoNow, type OnlineRuleConfig, systemClock } from "../../core/index.js";
 import { defaultProjectId } from "../../store/index.js";
 import { DailyJudgeBudget, meterJudge } from "./judge-budget.js";
 import type { OnlineScorer, OnlineScorerOptions, OnlineTickReport } from "./online-scorer-spec.js";

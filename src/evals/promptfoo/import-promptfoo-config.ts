@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, resolve } from "node:path";
-import type { GantryError, JsonValue } from "../../core/index.js";
-import { datasetOf } from "../datasets/dataset-of.js";
 import {
-  describeIssues,
-  invalidEvalFile,
-  type LocatedSource,
-  locateYaml,
-  zodPathIssues,
-} from "../datasets/eval-file-problems.js";
+  describeYamlIssues,
+  type GantryError,
+  type JsonValue,
+  type LocatedYaml,
+  parseLocatedYaml,
+} from "../../core/index.js";
+import { datasetOf } from "../datasets/dataset-of.js";
+import { invalidEvalFile, zodPathIssues } from "../datasets/eval-file-problems.js";
 import type { Dataset, EvalCase, ScorerSpec } from "../eval-spec.js";
 import { scorerSpecProblems } from "../scorers/scorer-spec-schema.js";
 import type { SuiteDefinition } from "../suite/suite-definition.js";
@@ -104,7 +104,7 @@ interface CaseDraft {
 function mapAsserts(
   asserts: readonly PromptfooAssert[],
   vars: Record<string, JsonValue>,
-  where: { located: Pick<LocatedSource, "file" | "lineOf">; path: PropertyKey[] },
+  where: { located: Pick<LocatedYaml, "file" | "lineOf">; path: PropertyKey[] },
   problems: string[],
   notes: Set<string>,
 ): ScorerSpec[] {
@@ -117,13 +117,13 @@ function mapAsserts(
       for (const spec of specs) {
         for (const problem of scorerSpecProblems(spec)) {
           problems.push(
-            ...describeIssues(where.located, [{ path, message: `${assert.type}: ${problem.message}` }]),
+            ...describeYamlIssues(where.located, [{ path, message: `${assert.type}: ${problem.message}` }]),
           );
         }
       }
       return specs;
     } catch (error) {
-      problems.push(...describeIssues(where.located, [{ path, message: (error as Error).message }]));
+      problems.push(...describeYamlIssues(where.located, [{ path, message: (error as Error).message }]));
       return [];
     }
   });
@@ -131,14 +131,14 @@ function mapAsserts(
 
 function checkOptions(
   test: Partial<PromptfooTest>,
-  where: LocatedTest | { located: Pick<LocatedSource, "file" | "lineOf">; path: PropertyKey[] },
+  where: LocatedTest | { located: Pick<LocatedYaml, "file" | "lineOf">; path: PropertyKey[] },
   problems: string[],
   notes: Set<string>,
 ): void {
   for (const option of Object.keys(test.options ?? {})) {
     if (refusedTestOptions.has(option)) {
       problems.push(
-        ...describeIssues(where.located, [
+        ...describeYamlIssues(where.located, [
           {
             path: [...where.path, "options", option],
             message: `options.${option} is not imported (it changes the output or its grading)`,
@@ -154,7 +154,7 @@ function checkOptions(
 function caseDrafts(
   config: PromptfooConfig,
   tests: LocatedTest[],
-  located: LocatedSource,
+  located: LocatedYaml,
   problems: string[],
   notes: Set<string>,
 ): { suiteScorers: ScorerSpec[]; drafts: CaseDraft[] } {
@@ -235,7 +235,7 @@ export function importPromptfooConfig(
   const readText =
     options.readText ??
     ((path: string) => readFileSync(isAbsolute(path) ? path : resolve(folder, path), "utf8"));
-  const located = locateYaml(source, file);
+  const located = parseLocatedYaml(source, file);
   if (located.syntaxProblems.length > 0)
     throw invalid("EVAL_PROMPTFOO_INVALID", file, located.syntaxProblems);
   const parsed = promptfooConfigSchema.safeParse(located.value ?? {});
@@ -243,14 +243,14 @@ export function importPromptfooConfig(
     throw invalid(
       "EVAL_PROMPTFOO_INVALID",
       file,
-      describeIssues(located, zodPathIssues(parsed.error), "(config)"),
+      describeYamlIssues(located, zodPathIssues(parsed.error), "(config)"),
     );
   const config = parsed.data;
   const problems: string[] = [];
   const notes = new Set<string>();
   for (const field of Object.keys(config)) {
     if (refusedConfigFields.has(field))
-      problems.push(...describeIssues(located, [{ path: [field], message: `${field} is not imported` }]));
+      problems.push(...describeYamlIssues(located, [{ path: [field], message: `${field} is not imported` }]));
   }
   const noteList: string[] = [];
   const providers = providersOf(config, noteList);
@@ -263,10 +263,10 @@ export function importPromptfooConfig(
     if (error instanceof PromptfooTestFileProblem)
       throw invalid("EVAL_PROMPTFOO_INVALID", file, error.problems);
     if (!(error instanceof PromptfooImportProblem)) throw error;
-    problems.push(...describeIssues(located, [{ path: error.path, message: error.message }]));
+    problems.push(...describeYamlIssues(located, [{ path: error.path, message: error.message }]));
   }
   if (tests.length === 0 && problems.length === 0)
-    problems.push(...describeIssues(located, [{ path: ["tests"], message: "no tests to import" }]));
+    problems.push(...describeYamlIssues(located, [{ path: ["tests"], message: "no tests to import" }]));
   const { suiteScorers, drafts } = caseDrafts(config, tests, located, problems, notes);
   if (problems.length > 0) throw invalid("EVAL_PROMPTFOO_UNSUPPORTED", file, problems);
 
@@ -280,7 +280,7 @@ export function importPromptfooConfig(
       throw invalid(
         "EVAL_PROMPTFOO_UNSUPPORTED",
         file,
-        describeIssues(located, [
+        describeYamlIssues(located, [
           { path: (error as PromptfooImportProblem).path, message: (error as Error).message },
         ]),
       );

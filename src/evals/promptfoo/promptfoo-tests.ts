@@ -1,6 +1,6 @@
 import { extname } from "node:path";
-import type { JsonValue } from "../../core/index.js";
-import { describeIssues, type LocatedSource, zodPathIssues } from "../datasets/eval-file-problems.js";
+import { describeYamlIssues, type JsonValue, type LocatedYaml } from "../../core/index.js";
+import { zodPathIssues } from "../datasets/eval-file-problems.js";
 import { locateRecordList } from "../datasets/parse-dataset-file.js";
 import { type PromptfooConfig, type PromptfooTest, promptfooTestSchema } from "./promptfoo-config-schema.js";
 import { PromptfooImportProblem } from "./promptfoo-prompts.js";
@@ -12,7 +12,7 @@ import { PromptfooImportProblem } from "./promptfoo-prompts.js";
 export interface LocatedTest {
   test: PromptfooTest;
   /** The file and path the test was written at, for error lines. */
-  located: Pick<LocatedSource, "file" | "lineOf">;
+  located: Pick<LocatedYaml, "file" | "lineOf">;
   path: PropertyKey[];
   /** 1-based index among the expanded tests of its entry, when its variables were expanded. */
   variant?: number;
@@ -45,7 +45,9 @@ function fromFile(reference: string, path: PropertyKey[], readText: (file: strin
     const testPath = [...list.prefix, index];
     const parsed = promptfooTestSchema.safeParse(record);
     if (!parsed.success)
-      throw new PromptfooTestFileProblem(describeIssues(list.located, zodPathIssues(parsed.error, testPath)));
+      throw new PromptfooTestFileProblem(
+        describeYamlIssues(list.located, zodPathIssues(parsed.error, testPath)),
+      );
     return { test: parsed.data, located: list.located, path: testPath };
   });
 }
@@ -78,7 +80,7 @@ export function expandVariables(vars: Record<string, JsonValue>): Record<string,
 /** Reads the config's tests (following `file://` references), variables loaded and expanded. */
 export function readPromptfooTests(
   config: PromptfooConfig,
-  located: Pick<LocatedSource, "file" | "lineOf">,
+  located: Pick<LocatedYaml, "file" | "lineOf">,
   readText: (file: string) => string,
 ): LocatedTest[] {
   const entries: LocatedTest[] =

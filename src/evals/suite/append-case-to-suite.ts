@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
-import { GantryError } from "../../core/index.js";
+import { GantryError, parseLocatedYaml } from "../../core/index.js";
 import { datasetOf } from "../datasets/dataset-of.js";
-import { locateYaml } from "../datasets/eval-file-problems.js";
 import { isJsonLines, parseDatasetFile } from "../datasets/parse-dataset-file.js";
 import type { Dataset, EvalCase } from "../eval-spec.js";
 import { loadSuite } from "./load-suite.js";
@@ -120,7 +119,7 @@ export function appendCaseToSuite(
         checkSuiteCases(
           loaded.suite,
           dataset.cases,
-          locateYaml(await readFile(suiteFile, "utf8"), suiteShown),
+          parseLocatedYaml(await readFile(suiteFile, "utf8"), suiteShown),
         );
       }
       await writeAtomically(datasetFile, text);

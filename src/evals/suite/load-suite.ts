@@ -2,9 +2,8 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { GantryError } from "../../core/index.js";
+import { GantryError, parseLocatedYaml } from "../../core/index.js";
 import { datasetOf } from "../datasets/dataset-of.js";
-import { locateYaml } from "../datasets/eval-file-problems.js";
 import { parseDatasetFile } from "../datasets/parse-dataset-file.js";
 import type { Dataset } from "../eval-spec.js";
 import { checkSuiteCases, parseSuiteFile } from "./parse-suite-file.js";
@@ -80,7 +79,7 @@ export async function loadSuite(root: string, suiteNameOrPath: string): Promise<
     return { suite, dataset: datasetOf(suite.name, suite.dataset.cases, shown), file };
   const datasetPath = isAbsolute(suite.dataset.file) ? suite.dataset.file : resolve(root, suite.dataset.file);
   if (!existsSync(datasetPath)) {
-    const line = locateYaml(source, shown).lineOf(["dataset"]);
+    const line = parseLocatedYaml(source, shown).lineOf(["dataset"]);
     throw new GantryError({
       code: "EVAL_DATASET_NOT_FOUND",
       message: `${shown}${line ? `:${line}` : ""}  dataset: ${suite.dataset.file} does not exist (paths are relative to the workspace root ${root})`,
@@ -94,6 +93,6 @@ export async function loadSuite(root: string, suiteNameOrPath: string): Promise<
     await readFile(datasetPath, "utf8"),
     relative(root, datasetPath) || datasetPath,
   );
-  checkSuiteCases(suite, dataset.cases, locateYaml(source, shown));
+  checkSuiteCases(suite, dataset.cases, parseLocatedYaml(source, shown));
   return { suite, dataset, file };
 }

@@ -1,12 +1,6 @@
+import { describeYamlIssues, type LocatedYaml, parseLocatedYaml, type YamlIssue } from "../../core/index.js";
 import { normaliseCase } from "../datasets/eval-case-schema.js";
-import {
-  describeIssues,
-  invalidEvalFile,
-  type LocatedSource,
-  locateYaml,
-  type PathIssue,
-  zodPathIssues,
-} from "../datasets/eval-file-problems.js";
+import { invalidEvalFile, zodPathIssues } from "../datasets/eval-file-problems.js";
 import type { EvalCase } from "../eval-spec.js";
 import { suiteConsistencyProblems } from "./suite-consistency.js";
 import type { SuiteDefinition } from "./suite-definition.js";
@@ -53,19 +47,19 @@ function definitionOf(parsed: SuiteFile, file: string): SuiteDefinition {
 export function checkSuiteCases(
   suite: SuiteDefinition,
   cases: readonly EvalCase[],
-  located: Pick<LocatedSource, "file" | "lineOf">,
+  located: Pick<LocatedYaml, "file" | "lineOf">,
 ): void {
-  const problems: PathIssue[] = suiteConsistencyProblems(suite, cases);
-  if (problems.length > 0) throw invalidSuite(located.file, describeIssues(located, problems));
+  const problems: YamlIssue[] = suiteConsistencyProblems(suite, cases);
+  if (problems.length > 0) throw invalidSuite(located.file, describeYamlIssues(located, problems));
 }
 
 /** Parses a suite file's text; inline cases are normalised as a dataset's are. */
 export function parseSuiteFile(source: string, file: string): SuiteDefinition {
-  const located = locateYaml(source, file);
+  const located = parseLocatedYaml(source, file);
   if (located.syntaxProblems.length > 0) throw invalidSuite(file, located.syntaxProblems);
   const parsed = suiteFileSchema.safeParse(located.value ?? {});
   if (!parsed.success)
-    throw invalidSuite(file, describeIssues(located, zodPathIssues(parsed.error), "(suite)"));
+    throw invalidSuite(file, describeYamlIssues(located, zodPathIssues(parsed.error), "(suite)"));
   const suite = definitionOf(parsed.data, file);
   // Inline cases hash like the same cases in a dataset file: undefined members dropped.
   if ("cases" in suite.dataset) {

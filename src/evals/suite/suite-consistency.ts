@@ -1,4 +1,4 @@
-import type { PathIssue } from "../datasets/eval-file-problems.js";
+import type { YamlIssue } from "../../core/index.js";
 import type { EvalCase, ScorerSpec } from "../eval-spec.js";
 import { defaultDimensions } from "../judge/judge-spec-schema.js";
 import { scorerNames } from "../scorers/build-scorers.js";
@@ -19,8 +19,8 @@ function dimensionsOf(specs: readonly ScorerSpec[]): string[] {
 }
 
 /** Problems of a suite with these cases, at paths of the suite file. */
-export function suiteConsistencyProblems(suite: SuiteDefinition, cases: readonly EvalCase[]): PathIssue[] {
-  const problems: PathIssue[] = [];
+export function suiteConsistencyProblems(suite: SuiteDefinition, cases: readonly EvalCase[]): YamlIssue[] {
+  const problems: YamlIssue[] = [];
   const suiteNames = scorerNames(suite.scorers);
   const names = new Set(suiteNames);
   const dimensions = new Set(dimensionsOf(suite.scorers));

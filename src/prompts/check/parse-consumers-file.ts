@@ -1,7 +1,12 @@
 import { z } from "zod";
-import type { JsonValue } from "../../core/index.js";
+import {
+  describeYamlIssues,
+  invalidYamlFile,
+  type JsonValue,
+  type LocatedYaml,
+  parseLocatedYaml,
+} from "../../core/index.js";
 import type { ConsumerContract, FieldAssertion } from "../check-spec.js";
-import { describeYamlIssues, invalidYamlFile, type LocatedYaml, parseLocatedYaml } from "../yaml-issues.js";
 import { jsonPathProblem } from "./json-path.js";
 import { uniqueEntries } from "./unique-entries.js";
 
@@ -87,6 +92,7 @@ const hint =
 
 function invalid(file: string, problems: string[]) {
   return invalidYamlFile({
+    domain: "PROMPT",
     code: "PROMPT_CONSUMERS_INVALID",
     what: "consumer contracts",
     file,

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { JsonValue } from "../../core/index.js";
+import { describeYamlIssues, invalidYamlFile, type JsonValue, parseLocatedYaml } from "../../core/index.js";
 import type { ReplaySet } from "../check-spec.js";
-import { describeYamlIssues, invalidYamlFile, parseLocatedYaml } from "../yaml-issues.js";
 import { uniqueEntries } from "./unique-entries.js";
 
 // `prompts/<id>.replay.yaml`: the fixed inputs both versions of a prompt are replayed on. Reviewed in
@@ -27,6 +26,7 @@ export function parseReplayFile(source: string, file: string): ReplaySet {
   const located = parseLocatedYaml(source, file);
   const invalid = (problems: string[]) =>
     invalidYamlFile({
+      domain: "PROMPT",
       code: "PROMPT_REPLAY_INVALID",
       what: "replay set",
       file,
