@@ -6,6 +6,11 @@ import { classifier, looper, triage } from "./agents/support-agents.ts";
 // the tiers at real models to run it for real.
 export default defineConfig({
   name: "support-desk",
+  // Releasing a prompt to production runs its checks (declared bump vs measured impact, consumer
+  // contracts) and the prompt's eval suite (evals/triage-prompt.yaml) on the candidate version.
+  prompts: {
+    labels: { production: { protected: true, gates: ["prompts-check", "evals:triage-prompt"] } },
+  },
   agents: [triage, classifier, looper],
   // Caps reserved before every model call: a runaway agent stops at the cap, not at the invoice.
   budgets: {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { packageVersion, resolveEnvironment, type Workspace } from "../core/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
 import { createWorkspacePrompts, type WorkspacePrompts } from "../runtime/index.js";
+import { workspaceEvalGates } from "../server/index.js";
 import type { Store } from "../store/index.js";
 import { createTelemetry, type Telemetry } from "../telemetry/index.js";
 import { type GlobalOptions, openWorkspaceStore } from "./cli-context.js";
@@ -32,7 +33,20 @@ export async function openPromptsContext(command: Command): Promise<PromptsComma
   };
   try {
     const modelAccess = await createModelAccess({ workspace, store, env: process.env, telemetry });
-    const prompts = createWorkspacePrompts({ workspace, store, modelAccess, telemetry });
+    // A label move from the terminal runs the `evals:<suite>` gates its rule names, on these models.
+    const prompts: WorkspacePrompts = createWorkspacePrompts({
+      workspace,
+      store,
+      modelAccess,
+      telemetry,
+      gates: workspaceEvalGates(workspace.config.prompts.labels, () => ({
+        workspace,
+        store,
+        modelAccess,
+        prompts,
+        telemetry,
+      })),
+    });
     return { workspace, store, telemetry, modelAccess, prompts, close };
   } catch (error) {
     await close();

@@ -51,6 +51,8 @@ export interface WorkspacePromptsOptions {
   modelAccess: ModelAccess;
   telemetry?: Telemetry;
   clock?: Clock;
+  /** More gates for the label rules (the eval gates `evals:<suite>` the CLI and server build). */
+  gates?: readonly PromptGate[];
 }
 
 async function readOptional(file: string): Promise<string | undefined> {
@@ -138,7 +140,7 @@ export function createWorkspacePrompts(options: WorkspacePromptsOptions): Worksp
     store,
     ...(clock ? { clock } : {}),
     rules: settings.labels,
-    gates: [checkGate, ...(settings.gates as PromptGate[])],
+    gates: [checkGate, ...(settings.gates as PromptGate[]), ...(options.gates ?? [])],
   });
   const client = createPromptClient({
     fetcher: storePromptFetcher(registry),

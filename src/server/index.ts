@@ -21,17 +21,20 @@ export {
   type EvalComparedCaseJson,
   type EvalComparisonJson,
   type EvalComparisonRowJson,
+  type EvalRunDetailInput,
   type EvalRunDetailJson,
   type EvalRunJson,
   type EvalSuiteJson,
   type EvalSuiteProblemJson,
   type EvalTrialJson,
-  evalComparisonJson,
-  evalRunDetailJson,
+  evalComparison,
+  evalRunDetail,
   evalRunJson,
   evalRunNotFound,
   evalSuiteJson,
+  plannedTrials,
 } from "./routes/eval-json.js";
+export { readEvalComparison, readEvalRun, readEvalRunDetail } from "./routes/eval-read.js";
 export { evalsRoutes } from "./routes/evals-routes.js";
 export { promptConsumersRoutes } from "./routes/prompt-consumers-routes.js";
 export {
@@ -76,6 +79,7 @@ export {
   prepareWorkspaceEval,
   type WorkspaceEvalParts,
 } from "./workspace-eval.js";
+export { workspaceEvalGates } from "./workspace-eval-gates.js";
 export {
   suiteFileByName,
   type WorkspaceSuite,

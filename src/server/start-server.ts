@@ -24,6 +24,7 @@ import { createApp } from "./create-app.js";
 import { createWorkspaceOnlineScorer, scheduleOnlineScoring } from "./online-scoring-schedule.js";
 import { schedulePromptDriftChecks } from "./prompt-drift-schedule.js";
 import type { ServerContext } from "./server-context.js";
+import { workspaceEvalGates } from "./workspace-eval-gates.js";
 
 export interface StartServerOptions {
   workspace: Workspace;
@@ -119,6 +120,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         modelAccess: models,
         telemetry,
         clock,
+        // `evals:<suite>` gates of the label rules run on this process's models, prompts and runtime.
+        gates: workspaceEvalGates(options.workspace.config.prompts.labels, () => ({
+          workspace: options.workspace,
+          store: options.store,
+          modelAccess: models,
+          prompts,
+          runtime,
+          telemetry,
+          clock,
+        })),
       });
     // One runtime per process: budgets, breakers and their learned envelopes are shared by every request.
     runtime =

@@ -25,6 +25,9 @@ export interface EvalPromptGateOptions {
   load: (context: PromptGateContext) => Promise<EvalPromptGateSetup>;
 }
 
+/** Gate names `evals:<suite>` name an eval suite of the workspace. */
+export const evalsGatePrefix = "evals:";
+
 function percent(value: number): string {
   return `${(value * 100).toFixed(1).replace(/\.0$/, "")}%`;
 }
@@ -35,7 +38,7 @@ function percent(value: number): string {
  * target is not that prompt fails closed, naming what it targets.
  */
 export function evalPromptGate(options: EvalPromptGateOptions): PromptGate {
-  const name = options.name ?? `evals:${options.suite}`;
+  const name = options.name ?? `${evalsGatePrefix}${options.suite}`;
   return {
     name,
     description: `runs eval suite ${options.suite} on the candidate version; passes on gate verdict 0`,
