@@ -109,6 +109,10 @@ describe("gantry prompts", () => {
     const refused = await gantry(root, ["prompts", "label", "triage", "production", "1.0.1"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('gate "prompts-check" failed');
+    // The example's production rule also runs the prompt's eval suite on the candidate (issue 8's gate).
+    expect(refused.stderr).toMatch(
+      /gate "evals:triage-prompt" failed: triage-prompt on triage@1\.0\.1: pass rate 0%/,
+    );
     expect(refused.stderr).toContain("$.confidence");
     const shown = await gantry(root, ["prompts", "show", "triage:production", "--json"]);
     expect(JSON.parse(shown.stdout).version).toBe("1.0.0");
@@ -122,7 +126,12 @@ describe("gantry prompts", () => {
     expect(
       history.map((event: { label: string; toVersion: string }) => `${event.label}=${event.toVersion}`),
     ).toEqual(["latest=1.0.0", "production=1.0.0", "latest=1.0.1", "staging=1.0.1"]);
-    expect(history[1].details.gates[0]).toMatchObject({ gate: "prompts-check", passed: true });
+    expect(
+      history[1].details.gates.map((gate: { gate: string; passed: boolean }) => [gate.gate, gate.passed]),
+    ).toEqual([
+      ["prompts-check", true],
+      ["evals:triage-prompt", true],
+    ]);
   });
 
   it("runs a gate named in the config (the interface the eval gate plugs into)", async () => {
