@@ -42,7 +42,7 @@ export function registerEvalImportPromptfoo(evals: Command): void {
       `
 Each prompt × provider becomes one suite whose target is the provider's model; tests become cases
 (the prompt rendered with their vars), defaultTest asserts the suite's scorers and each test's asserts
-that case's scorers (equals, contains, icontains, regex, is-json, contains-json, javascript,
+that case's scorers (equals, contains, icontains, regex, is-json, javascript,
 llm-rubric, cost, latency, levenshtein, their not- forms…). What cannot be mapped is refused, naming
 file:line.
 
