@@ -10,6 +10,14 @@ export {
   GantryError,
   type GantryErrorJSON,
 } from "./core/index.js";
+// Custom scorers (`{ type: custom, module: scorers/x.ts }`) are typed with these.
+export type {
+  CaseOutput,
+  EvalCase,
+  ScoreResult,
+  Scorer,
+  ScorerContext,
+} from "./evals/index.js";
 export {
   injectionGuardrail,
   outputSchemaGuardrail,
