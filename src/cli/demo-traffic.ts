@@ -11,7 +11,7 @@ export const demoTickets = [
 ];
 
 interface ModelsListBody {
-  data: { id: string; x_gantry?: { candidates?: string[] } }[];
+  data: { id: string; x_gantry?: { candidates?: string[]; available?: boolean } }[];
 }
 
 interface AgentsListBody {
@@ -130,4 +130,49 @@ export async function sendDemoPrompts(
     if (label.ok) released += 1;
   }
   return released;
+}
+
+interface EvalSuitesBody {
+  suites: { name: string; target: { kind: string; agent?: string; model?: string } }[];
+}
+
+/** Whether every model the workspace can call is simulated: an eval's target and its judge then spend nothing real. */
+function everyModelSimulated(models: ModelsListBody): boolean {
+  const callable = models.data.filter((entry) => entry.x_gantry?.available !== false);
+  return callable.every((entry) =>
+    (entry.x_gantry?.candidates ?? [entry.id]).every((id) => id.startsWith("sim:")),
+  );
+}
+
+/**
+ * Starts one eval run of the workspace's `suite` through the API (label `demo`), so a fresh
+ * dashboard's Evals page has a run with cases, scores and traces: only while the store holds no run
+ * of that suite, only when the suite exists, and only when every configured model is simulated (the target and
+ * the judge spend nothing real). The run goes on in the server; returns its id, or undefined.
+ */
+export async function sendDemoEval(
+  serverUrl: string,
+  store: Pick<Store, "evals">,
+  signal?: AbortSignal,
+  suite = "triage",
+): Promise<string | undefined> {
+  // The demo's own prompt release may already have run another suite (a label gate): only this one counts.
+  if ((await store.evals.listRuns({ suite, limit: 1 })).length > 0) return undefined;
+  const models = (await (await fetch(`${serverUrl}/v1/models`, { signal })).json()) as ModelsListBody;
+  if (!everyModelSimulated(models)) return undefined;
+  const suites = (await (
+    await fetch(`${serverUrl}/api/v1/evals/suites`, { signal })
+  ).json()) as EvalSuitesBody;
+  if (!suites.suites.some((candidate) => candidate.name === suite)) return undefined;
+  const started = await fetch(`${serverUrl}/api/v1/evals/runs`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ suite, label: "demo" }),
+    signal,
+  });
+  if (!started.ok) {
+    await started.arrayBuffer();
+    return undefined;
+  }
+  return ((await started.json()) as { run: { id: string } }).run.id;
 }

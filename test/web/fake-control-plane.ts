@@ -5,6 +5,8 @@ import { extname, join, normalize, sep } from "node:path";
 import type { ApprovalRecord } from "../../src/guard/index.js";
 import type { RunDetailJson } from "../../src/server/index.js";
 import { answerApprovalApi, buildSampleApprovals } from "./fake-approval-api.js";
+import { answerEvalApi } from "./fake-eval-api.js";
+import { buildSampleEvals, type FakeEvals } from "./fake-eval-samples.js";
 import { answerPromptApi } from "./fake-prompt-api.js";
 import { buildSamplePrompts, type FakePrompt } from "./fake-prompt-samples.js";
 import { answerRunApi } from "./fake-run-api.js";
@@ -51,6 +53,8 @@ export interface FakeControlPlaneOptions {
   approvals?: ApprovalRecord[];
   /** The prompts served by /api/v1/prompts; defaults to buildSamplePrompts(now). */
   prompts?: FakePrompt[];
+  /** The suites and eval runs served by /api/v1/evals; defaults to buildSampleEvals(now, traces). */
+  evals?: FakeEvals;
 }
 
 export interface FakeControlPlane {
@@ -119,6 +123,7 @@ interface TraceContext {
   runs: RunDetailJson[];
   approvals: ApprovalRecord[];
   prompts: FakePrompt[];
+  evals: FakeEvals;
   now: number;
   maxPageSize: number;
 }
@@ -161,6 +166,10 @@ function handleApi(
       traceContext,
     ) ??
     answerPromptApi({ method: request.method ?? "GET", pathname, query: url.searchParams }, traceContext) ??
+    answerEvalApi(
+      { method: request.method ?? "GET", pathname, query: url.searchParams, body },
+      traceContext,
+    ) ??
     answerTraceApi(pathname, url.searchParams, traceContext) ??
     answerRunApi(pathname, url.searchParams, traceContext);
   if (traceAnswer !== undefined) {
@@ -182,7 +191,7 @@ function handleApi(
 /**
  * A loopback stand-in for the control plane: the built dashboard, /healthz, /api/v1/info, the trace
  * and session endpoints over realistic sample traces, the runs endpoints over sample runs, approvals,
- * and the prompt registry's read endpoints over sample prompts.
+ * the prompt registry's read endpoints over sample prompts, and the evals endpoints over sample runs.
  */
 export async function startFakeControlPlane(options: FakeControlPlaneOptions): Promise<FakeControlPlane> {
   const authorizationHeaders: (string | undefined)[] = [];
@@ -195,6 +204,7 @@ export async function startFakeControlPlane(options: FakeControlPlaneOptions): P
     runs: options.runs ?? buildSampleRuns(now, traces),
     approvals: options.approvals ?? buildSampleApprovals(now),
     prompts: options.prompts ?? buildSamplePrompts(now),
+    evals: options.evals ?? buildSampleEvals(now, traces),
     now,
     maxPageSize: options.maxPageSize ?? 200,
   };

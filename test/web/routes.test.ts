@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  evalComparePagePath,
+  evalRunPagePath,
   promptPagePath,
   resolveRoute,
   runPagePath,
@@ -15,6 +17,8 @@ describe("resolveRoute", () => {
     expect(resolveRoute("/sessions")).toEqual({ page: "sessions" });
     expect(resolveRoute("/runs")).toEqual({ page: "runs" });
     expect(resolveRoute("/prompts")).toEqual({ page: "prompts" });
+    expect(resolveRoute("/evals")).toEqual({ page: "evals" });
+    expect(resolveRoute("/evals/compare")).toEqual({ page: "eval-compare" });
   });
 
   it("reads ids from detail paths, percent-decoded", () => {
@@ -34,13 +38,19 @@ describe("resolveRoute", () => {
     expect(tracePagePath("abc", "span 1")).toBe("/traces/abc?span=span%201");
     expect(resolveRoute(runPagePath("run_01J/x"))).toEqual({ page: "run", runId: "run_01J/x" });
     expect(resolveRoute(promptPagePath("triage"))).toEqual({ page: "prompt", promptId: "triage" });
+    expect(resolveRoute(evalRunPagePath("evr_01J/x"))).toEqual({ page: "eval-run", runId: "evr_01J/x" });
+    expect(evalComparePagePath({ baseline: "evr_a", run: "evr_b" })).toBe(
+      "/evals/compare?baseline=evr_a&run=evr_b",
+    );
+    expect(evalComparePagePath({ run: "evr_b" })).toBe("/evals/compare?run=evr_b");
     expect(promptPagePath("triage", { from: "1.0.0", to: "production" })).toBe(
       "/prompts/triage?from=1.0.0&to=production",
     );
   });
 
-  it("says coming soon for sections not built yet and not found for the rest", () => {
-    expect(resolveRoute("/evals").page).toBe("coming-soon");
+  it("says not found for paths no page has", () => {
+    expect(resolveRoute("/evals/runs")).toEqual({ page: "not-found" });
+    expect(resolveRoute("/evals/runs/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/prompts/a/b")).toEqual({ page: "not-found" });
     expect(resolveRoute("/approvals")).toEqual({ page: "approvals" });
     expect(resolveRoute("/runs/a/b")).toEqual({ page: "not-found" });

@@ -7,6 +7,9 @@ import { NavBar } from "./components/nav-bar.js";
 import { SignInForm } from "./components/sign-in-form.js";
 import { ApprovalsPage } from "./pages/approvals-page.js";
 import { ComingSoonPage } from "./pages/coming-soon-page.js";
+import { EvalComparePage } from "./pages/eval-compare-page.js";
+import { EvalRunPage } from "./pages/eval-run-page.js";
+import { EvalsPage } from "./pages/evals-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
 import { PromptPage } from "./pages/prompt-page.js";
@@ -68,6 +71,16 @@ function pageFor(pathname: string): Page {
         element: <PromptPage key={route.promptId} promptId={route.promptId} />,
         wide: true,
       };
+    case "evals":
+      return { title: "Evals", element: <EvalsPage />, wide: true };
+    case "eval-run":
+      return {
+        title: `Eval run ${route.runId.slice(-8)}`,
+        element: <EvalRunPage key={route.runId} runId={route.runId} />,
+        wide: true,
+      };
+    case "eval-compare":
+      return { title: "Compare eval runs", element: <EvalComparePage />, wide: true };
     case "approvals":
       return { title: "Approvals", element: <ApprovalsPage />, wide: false };
     case "coming-soon":

@@ -41,8 +41,8 @@ export const navigationSections: readonly NavigationSection[] = [
   {
     path: "/evals",
     title: "Evals",
-    available: false,
-    summary: "Eval suites, their results against the baseline, and the CI gate's verdicts.",
+    available: true,
+    summary: "Eval suites, their runs with scores and reasons per case, comparisons and the gate's verdicts.",
   },
   {
     path: "/approvals",

@@ -11,6 +11,9 @@ export type Route =
   | { page: "run"; runId: string }
   | { page: "prompts" }
   | { page: "prompt"; promptId: string }
+  | { page: "evals" }
+  | { page: "eval-run"; runId: string }
+  | { page: "eval-compare" }
   | { page: "approvals" }
   | { page: "coming-soon"; section: NavigationSection }
   | { page: "not-found" };
@@ -36,6 +39,12 @@ export function resolveRoute(pathname: string): Route {
     if (detail[1] === "prompts") return { page: "prompt", promptId: id };
     return detail[1] === "traces" ? { page: "trace", traceId: id } : { page: "session", sessionId: id };
   }
+  const evalRun = /^\/evals\/runs\/([^/]+)$/.exec(path);
+  if (evalRun !== null) {
+    const id = decodeSegment(evalRun[1]!);
+    return id === undefined ? { page: "not-found" } : { page: "eval-run", runId: id };
+  }
+  if (path === "/evals/compare") return { page: "eval-compare" };
   const section = findSection(path);
   if (section === undefined) return { page: "not-found" };
   if (!section.available) return { page: "coming-soon", section };
@@ -43,6 +52,7 @@ export function resolveRoute(pathname: string): Route {
   if (section.path === "/sessions") return { page: "sessions" };
   if (section.path === "/runs") return { page: "runs" };
   if (section.path === "/prompts") return { page: "prompts" };
+  if (section.path === "/evals") return { page: "evals" };
   if (section.path === "/approvals") return { page: "approvals" };
   if (section.path === "/") return { page: "overview" };
   return { page: "not-found" };
@@ -71,4 +81,17 @@ export function promptPagePath(promptId: string, diff: { from?: string; to?: str
   if (diff.to !== undefined) query.set("to", diff.to);
   const text = query.toString();
   return `/prompts/${encodeURIComponent(promptId)}${text === "" ? "" : `?${text}`}`;
+}
+
+/** The dashboard path of one eval run. */
+export function evalRunPagePath(runId: string): string {
+  return `/evals/runs/${encodeURIComponent(runId)}`;
+}
+
+/** The dashboard path comparing run `run` with `baseline` (a run id; left out, the page picks one). */
+export function evalComparePagePath(selection: { baseline?: string; run: string }): string {
+  const query = new URLSearchParams();
+  if (selection.baseline) query.set("baseline", selection.baseline);
+  query.set("run", selection.run);
+  return `/evals/compare?${query.toString()}`;
 }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { startServer } from "../../server/index.js";
 import { type GlobalOptions, openWorkspaceStore } from "../cli-context.js";
-import { sendDemoPrompts, sendDemoRuns, sendDemoTraffic } from "../demo-traffic.js";
+import { sendDemoEval, sendDemoPrompts, sendDemoRuns, sendDemoTraffic } from "../demo-traffic.js";
 import { parsePort } from "../parse-options.js";
 
 /** `gantry up`: the control plane (API, gateway, dashboard) on the workspace's store. */
@@ -51,6 +51,11 @@ export function registerUpCommand(program: Command): void {
               demo.signal,
             ).catch(() => 0);
             if (runs > 0) console.log(pc.dim(`  ran ${runs} demo agent runs: see ${server.url}/runs`));
+            const evalRun = await sendDemoEval(server.url, store, demo.signal).catch(() => undefined);
+            if (evalRun !== undefined)
+              console.log(
+                pc.dim(`  started an eval run of the triage suite: see ${server.url}/evals/runs/${evalRun}`),
+              );
           })()
         : Promise.resolve();
 

@@ -8,7 +8,6 @@ import {
   type EvalCase,
   type EvalSummary,
   type EvalTarget,
-  fromStoredResult,
   type GateThresholds,
   type GateVerdict,
   gateVerdict,
@@ -19,11 +18,12 @@ import {
   summarizeTrials,
   type TrialResult,
 } from "../../evals/index.js";
-import type { EvalRunStatus, Store, StoredEvalRun } from "../../store/index.js";
+import type { EvalRunStatus, StoredEvalRun } from "../../store/index.js";
 
-// The JSON of the evals API (and of `gantry eval … --json` where the CLI prints the same things):
-// suites as the workspace's files define them, runs with their summaries, one run's cases with every
-// trial's scores and reasons, its gate verdict against the thresholds it ran with, and comparisons.
+// The JSON of the evals API: suites as the workspace's files define them, runs with their summaries,
+// one run's cases with every trial's scores and reasons, its gate verdict against the thresholds it
+// ran with, and comparisons. Built from what the store holds by eval-read.ts; pure, so a test fake
+// answers with exactly the server's shapes.
 
 /** A suite of the workspace (`evals/*.yaml`) with the dataset version its file holds now. */
 export interface EvalSuiteJson {
@@ -143,6 +143,11 @@ function configOf(run: StoredEvalRun): RunConfig {
     : {};
 }
 
+/** Trials the run will do in all: cases of its pinned dataset × its trials. */
+export function plannedTrials(run: StoredEvalRun, cases: number): number {
+  return cases * (configOf(run).trials ?? 1);
+}
+
 /** A suite as listed. */
 export function evalSuiteJson(loaded: LoadedSuite, file: string, datasetFile: string): EvalSuiteJson {
   const { suite, dataset } = loaded;
@@ -161,21 +166,12 @@ export function evalSuiteJson(loaded: LoadedSuite, file: string, datasetFile: st
   };
 }
 
-/** A run as listed: its stored summary, and for a run still going how many trials are stored. */
-export async function evalRunJson(
-  store: Pick<Store, "evals">,
+/** A run as listed; `progress` only while it runs, `liveSummary` when nothing is stored yet. */
+export function evalRunJson(
   run: StoredEvalRun,
-  liveSummary?: EvalSummary,
-): Promise<EvalRunJson> {
+  extra: { progress?: EvalRunJson["progress"]; liveSummary?: EvalSummary } = {},
+): EvalRunJson {
   const config = configOf(run);
-  let progress: EvalRunJson["progress"] = null;
-  if (run.status === "running") {
-    const [results, dataset] = await Promise.all([
-      store.evals.listResults(run.id),
-      store.evals.getDataset(run.datasetName, run.datasetHash, run.projectId),
-    ]);
-    progress = { done: results.length, total: (dataset?.cases.length ?? 0) * (config.trials ?? 1) };
-  }
   return {
     id: run.id,
     suite: run.suite,
@@ -189,8 +185,8 @@ export async function evalRunJson(
     judge: config.judge ?? null,
     createdAt: run.createdAt,
     finishedAt: run.finishedAt,
-    summary: (run.summary as unknown as EvalSummary | null) ?? liveSummary ?? null,
-    progress,
+    summary: (run.summary as unknown as EvalSummary | null) ?? extra.liveSummary ?? null,
+    progress: run.status === "running" ? (extra.progress ?? null) : null,
   };
 }
 
@@ -236,14 +232,6 @@ function caseSides(results: readonly TrialResult[]): Map<string, EvalComparedCas
   );
 }
 
-function scoreKeysOf(results: readonly TrialResult[]): string[] {
-  return [...new Set(results.flatMap((result) => result.scores.map(scoreKey)))];
-}
-
-async function trialsOf(store: Pick<Store, "evals">, runId: string): Promise<TrialResult[]> {
-  return (await store.evals.listResults(runId)).map(fromStoredResult);
-}
-
 // A threshold no scorer produced is the suite's mistake: the verdict says so (exit 1) instead of a 500.
 function verdictOf(input: Parameters<typeof gateVerdict>[0]): GateVerdict {
   try {
@@ -254,31 +242,33 @@ function verdictOf(input: Parameters<typeof gateVerdict>[0]): GateVerdict {
   }
 }
 
+function orderOf(order: ReadonlyMap<string, number>, caseId: string): number {
+  return order.get(caseId) ?? Number.MAX_SAFE_INTEGER;
+}
+
+export interface EvalRunDetailInput {
+  run: StoredEvalRun;
+  results: readonly TrialResult[];
+  /** The cases of the dataset version the run pinned, in their order. */
+  cases: readonly EvalCase[];
+  /** The baseline's results, when the run has a stored baseline. */
+  baseline?: { id: string; results: readonly TrialResult[] };
+  nowMs: number;
+}
+
 /** One run in full: cases with their trials, the gate's verdict and the comparison with its baseline. */
-export async function evalRunDetailJson(
-  store: Pick<Store, "evals">,
-  run: StoredEvalRun,
-  nowMs: number,
-): Promise<EvalRunDetailJson> {
-  const [results, dataset] = await Promise.all([
-    trialsOf(store, run.id),
-    store.evals.getDataset(run.datasetName, run.datasetHash, run.projectId),
-  ]);
-  const cases = new Map(
-    ((dataset?.cases ?? []) as unknown as EvalCase[]).map((testCase) => [testCase.id, testCase]),
-  );
-  const order = new Map([...cases.keys()].map((caseId, index) => [caseId, index]));
-  const live = run.summary === null ? summarizeTrials(results, nowMs - Date.parse(run.createdAt)) : undefined;
-  const json = await evalRunJson(store, run, live);
+export function evalRunDetail(input: EvalRunDetailInput): EvalRunDetailJson {
+  const { run, results, baseline } = input;
+  const cases = new Map(input.cases.map((testCase) => [testCase.id, testCase]));
+  const order = new Map(input.cases.map((testCase, index) => [testCase.id, index]));
+  const live =
+    run.summary === null ? summarizeTrials(results, input.nowMs - Date.parse(run.createdAt)) : undefined;
+  const json = evalRunJson(run, {
+    progress: { done: results.length, total: plannedTrials(run, input.cases.length) },
+    ...(live ? { liveSummary: live } : {}),
+  });
   const thresholds = configOf(run).thresholds ?? {};
-  const baseline = run.baselineRunId ? await store.evals.getRun(run.baselineRunId) : undefined;
-  const comparison = baseline
-    ? compareRuns(
-        { id: baseline.id, results: await store.evals.listResults(baseline.id) },
-        { id: run.id, results },
-      )
-    : null;
-  const sides = caseSides(results);
+  const comparison = baseline ? compareRuns(baseline, { id: run.id, results }) : null;
   const trialsByCase = new Map<string, EvalTrialJson[]>();
   for (const result of results) {
     trialsByCase.set(result.caseId, [...(trialsByCase.get(result.caseId) ?? []), trialJson(result)]);
@@ -291,9 +281,9 @@ export async function evalRunDetailJson(
         ? verdictOf({ summary: json.summary, results, thresholds, ...(comparison ? { comparison } : {}) })
         : null,
     comparison,
-    scoreKeys: scoreKeysOf(results),
+    scoreKeys: [...new Set(results.flatMap((result) => result.scores.map(scoreKey)))],
     // In the dataset's order (results are stored by case id); cases the dataset lacks go last.
-    cases: [...sides.values()]
+    cases: [...caseSides(results).values()]
       .sort((a, b) => orderOf(order, a.caseId) - orderOf(order, b.caseId))
       .map((side) => {
         const testCase = cases.get(side.caseId);
@@ -306,10 +296,6 @@ export async function evalRunDetailJson(
         };
       }),
   };
-}
-
-function orderOf(order: ReadonlyMap<string, number>, caseId: string): number {
-  return order.get(caseId) ?? Number.MAX_SAFE_INTEGER;
 }
 
 function changeOf(
@@ -325,19 +311,23 @@ function changeOf(
 }
 
 /** Two runs side by side: the comparison (flips, p-value, noise floor) and every case of either. */
-export async function evalComparisonJson(
-  store: Pick<Store, "evals">,
-  baseline: StoredEvalRun,
-  run: StoredEvalRun,
-): Promise<EvalComparisonJson> {
-  const [before, after] = await Promise.all([trialsOf(store, baseline.id), trialsOf(store, run.id)]);
-  const comparison = compareRuns({ id: baseline.id, results: before }, { id: run.id, results: after });
-  const baselineSides = caseSides(before);
-  const currentSides = caseSides(after);
+export function evalComparison(input: {
+  baseline: EvalRunJson;
+  baselineResults: readonly TrialResult[];
+  run: EvalRunJson;
+  runResults: readonly TrialResult[];
+}): EvalComparisonJson {
+  const { baseline, run } = input;
+  const comparison = compareRuns(
+    { id: baseline.id, results: input.baselineResults },
+    { id: run.id, results: input.runResults },
+  );
+  const baselineSides = caseSides(input.baselineResults);
+  const currentSides = caseSides(input.runResults);
   const caseIds = [...new Set([...currentSides.keys(), ...baselineSides.keys()])];
   return {
-    baseline: await evalRunJson(store, baseline),
-    run: await evalRunJson(store, run),
+    baseline,
+    run,
     comparison,
     cases: caseIds.map((caseId) => {
       const was = baselineSides.get(caseId);

@@ -4,14 +4,7 @@ import type { AuthVariables } from "../auth-middleware.js";
 import type { ServerContext } from "../server-context.js";
 import { resolveBaselineRun, startEvalRun } from "../start-eval-run.js";
 import { suiteFileByName, workspaceSuites } from "../workspace-suites.js";
-import {
-  type EvalSuiteProblemJson,
-  evalComparisonJson,
-  evalRunDetailJson,
-  evalRunJson,
-  evalRunNotFound,
-  evalSuiteJson,
-} from "./eval-json.js";
+import { type EvalSuiteProblemJson, evalRunNotFound, evalSuiteJson } from "./eval-json.js";
 import {
   checkedSuiteName,
   parseAddCaseBody,
@@ -19,6 +12,7 @@ import {
   parseEvalRunListQuery,
   parseStartEvalRunBody,
 } from "./eval-params.js";
+import { readEvalComparison, readEvalRun, readEvalRunDetail } from "./eval-read.js";
 import { traceNotFound } from "./trace-detail.js";
 
 type EvalsContext = Pick<
@@ -54,20 +48,20 @@ export function evalsRoutes(context: EvalsContext): Hono<{ Variables: AuthVariab
   app.get("/api/v1/evals/runs", async (c) => {
     const query = parseEvalRunListQuery(c.req.query());
     const runs = await store.evals.listRuns(query);
-    return c.json({ runs: await Promise.all(runs.map((run) => evalRunJson(store, run))) });
+    return c.json({ runs: await Promise.all(runs.map((run) => readEvalRun(store, run))) });
   });
 
   app.post("/api/v1/evals/runs", async (c) => {
     const body = await parseStartEvalRunBody(c.req.raw);
     const { run } = await startEvalRun(context, body);
-    return c.json({ run: await evalRunJson(store, run) }, 202);
+    return c.json({ run: await readEvalRun(store, run) }, 202);
   });
 
   app.get("/api/v1/evals/runs/:id", async (c) => {
     const id = c.req.param("id");
     const run = await store.evals.getRun(id);
     if (!run) throw evalRunNotFound(id);
-    return c.json(await evalRunDetailJson(store, run, context.clock.now()));
+    return c.json(await readEvalRunDetail(store, run, context.clock.now()));
   });
 
   app.get("/api/v1/evals/compare", async (c) => {
@@ -75,7 +69,7 @@ export function evalsRoutes(context: EvalsContext): Hono<{ Variables: AuthVariab
     const run = await store.evals.getRun(query.run);
     if (!run) throw evalRunNotFound(query.run, "run");
     const baseline = await resolveBaselineRun(store, run.suite, query.baseline);
-    return c.json(await evalComparisonJson(store, baseline, run));
+    return c.json(await readEvalComparison(store, baseline, run));
   });
 
   app.post("/api/v1/evals/datasets/:suite/cases", async (c) => {

@@ -3,6 +3,7 @@ import type { Span } from "../api/trace-schemas.js";
 import { parseTraceDetail, type TraceDetail, traceDetailPath } from "../api/traces-api.js";
 import { useApiResource } from "../api/use-api-resource.js";
 import { ErrorPanel } from "../components/error-panel.js";
+import { AddToDatasetPanel } from "../components/evals/add-to-dataset-panel.js";
 import { AgentRollupTable } from "../components/traces/agent-rollup-table.js";
 import { SpanPanel } from "../components/traces/span-panel.js";
 import { TraceHeader } from "../components/traces/trace-header.js";
@@ -29,6 +30,7 @@ function TraceDetailView({ detail, initialSpanId, onReload, reloading }: TraceDe
     return root !== null && spansById.has(root) ? root : (detail.spans[0]?.spanId ?? null);
   });
   const chosenByPerson = useRef(false);
+  const [addingToDataset, setAddingToDataset] = useState(false);
   const traceId = detail.trace.traceId;
 
   const select = useCallback((spanId: string) => {
@@ -55,7 +57,28 @@ function TraceDetailView({ detail, initialSpanId, onReload, reloading }: TraceDe
 
   return (
     <>
-      <TraceHeader trace={detail.trace} onReload={onReload} reloading={reloading} />
+      <TraceHeader
+        trace={detail.trace}
+        onReload={onReload}
+        reloading={reloading}
+        actions={
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={addingToDataset}
+            onClick={() => setAddingToDataset((open) => !open)}
+          >
+            Add to dataset
+          </button>
+        }
+      />
+      {addingToDataset && (
+        <AddToDatasetPanel
+          traceId={traceId}
+          agent={detail.trace.agent}
+          onClose={() => setAddingToDataset(false)}
+        />
+      )}
       {detail.spans.length === 0 ? (
         <p className="muted">This trace has no spans yet.</p>
       ) : (

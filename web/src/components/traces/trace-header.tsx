@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { TraceSummary } from "../../api/trace-schemas.js";
 import { formatAbsoluteTime } from "../../format/format-time.js";
 import { formatInteger, formatTokenCount } from "../../format/format-tokens.js";
@@ -18,10 +19,12 @@ export interface TraceHeaderProps {
   /** Reads the trace again: spans of a running trace keep arriving. */
   onReload: () => void;
   reloading: boolean;
+  /** Buttons beside Reload (Add to dataset). */
+  actions?: ReactNode;
 }
 
 /** The trace's name, status, ids and totals, above its waterfall. */
-export function TraceHeader({ trace, onReload, reloading }: TraceHeaderProps) {
+export function TraceHeader({ trace, onReload, reloading, actions }: TraceHeaderProps) {
   const now = useNow(10_000);
   const startMs = Date.parse(trace.startTime);
   return (
@@ -44,6 +47,7 @@ export function TraceHeader({ trace, onReload, reloading }: TraceHeaderProps) {
         >
           {reloading ? "Reloading…" : "Reload"}
         </button>
+        {actions}
       </div>
       <div className="trace-meta">
         <span className="id-line">
