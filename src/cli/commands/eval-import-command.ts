@@ -6,6 +6,7 @@ import pc from "picocolors";
 import { GantryError } from "../../core/index.js";
 import { importPromptfooConfig } from "../../evals/index.js";
 import { type GlobalOptions, workspaceRoot } from "../cli-context.js";
+import { subcommandOptions } from "./eval-options.js";
 import { runSuiteCommand } from "./eval-run-action.js";
 import { suiteFileText } from "./eval-suite-file.js";
 
@@ -14,6 +15,7 @@ interface ImportFlags {
   name?: string;
   run?: boolean;
   force?: boolean;
+  model?: string;
 }
 
 function usage(message: string, hint: string, details: Record<string, string | string[]> = {}): GantryError {
@@ -37,6 +39,10 @@ export function registerEvalImportPromptfoo(evals: Command): void {
     .option("--name <name>", "the suite's name (a prefix when the config has several prompts or providers)")
     .option("--run", "run every imported suite right away and print its report")
     .option("--force", "overwrite suite files that exist")
+    .option(
+      "--model <model>",
+      "with --run: run on this model or tier instead of the providers' (e.g. sim:default)",
+    )
     .addHelpText(
       "after",
       `
@@ -93,9 +99,11 @@ Examples:
         );
       }
       if (!flags.run) return;
+      // `gantry eval` defines --model too, and commander hands it to the parent: read both.
+      const { model } = subcommandOptions<ImportFlags>(command);
       for (const file of written) {
         console.log("");
-        await runSuiteCommand(file, {}, command);
+        await runSuiteCommand(file, model ? { model } : {}, command);
       }
     });
 }
