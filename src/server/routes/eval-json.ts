@@ -15,6 +15,7 @@ import {
   type RunComparison,
   type ScoreResult,
   scoreKey,
+  scorerNames,
   summarizeTrials,
   type TrialResult,
 } from "../../evals/index.js";
@@ -161,7 +162,8 @@ export function evalSuiteJson(loaded: LoadedSuite, file: string, datasetFile: st
     datasetHash: dataset.hash,
     datasetFile,
     trials: suite.trials,
-    scorers: suite.scorers.map((scorer, index) => scorer.name ?? `${scorer.type}#${index + 1}`),
+    // As the runner names them: unnamed scorers after their type (`cost`, `cost-2`…).
+    scorers: scorerNames(suite.scorers),
     thresholds: suite.thresholds,
   };
 }
