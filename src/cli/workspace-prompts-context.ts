@@ -1,11 +1,12 @@
 import type { Command } from "commander";
-import { packageVersion, resolveEnvironment, type Workspace } from "../core/index.js";
+import type { Workspace } from "../core/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
 import { createWorkspacePrompts, type WorkspacePrompts } from "../runtime/index.js";
 import { workspaceEvalGates } from "../server/index.js";
 import type { Store } from "../store/index.js";
-import { createTelemetry, type Telemetry } from "../telemetry/index.js";
+import type { Telemetry } from "../telemetry/index.js";
 import { type GlobalOptions, openWorkspaceStore } from "./cli-context.js";
+import { cliTelemetry } from "./cli-telemetry.js";
 
 /** What the prompt and manifest commands work with; `close` flushes traces and closes the store. */
 export interface PromptsCommandContext {
@@ -21,12 +22,7 @@ export interface PromptsCommandContext {
 export async function openPromptsContext(command: Command): Promise<PromptsCommandContext> {
   const { workspace, store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
   // Replays are model calls like any other: traced into the store, so their cost is visible.
-  const telemetry = createTelemetry({
-    serviceName: "gantry-cli",
-    serviceVersion: packageVersion(),
-    environment: resolveEnvironment(workspace.config),
-    store,
-  });
+  const telemetry = cliTelemetry(workspace, store);
   const close = async () => {
     await telemetry.shutdown();
     await store.close();

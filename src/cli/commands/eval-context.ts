@@ -1,4 +1,4 @@
-import { packageVersion, resolveEnvironment, type Workspace } from "../../core/index.js";
+import type { Workspace } from "../../core/index.js";
 import { createModelAccess, type ModelAccess } from "../../models/index.js";
 import {
   type AgentDefinition,
@@ -9,8 +9,9 @@ import {
   type WorkspacePrompts,
 } from "../../runtime/index.js";
 import { openStore, type Store } from "../../store/index.js";
-import { createTelemetry, type Telemetry } from "../../telemetry/index.js";
+import type { Telemetry } from "../../telemetry/index.js";
 import { storeUrl } from "../cli-context.js";
+import { cliTelemetry } from "../cli-telemetry.js";
 
 /** What `gantry eval` runs suites with; `close` flushes traces and closes the store. */
 export interface EvalCommandContext {
@@ -46,12 +47,7 @@ export async function openEvalContext(
 ): Promise<EvalCommandContext> {
   const store = await openStore({ url: storeUrl(loaded), root: loaded.root });
   const workspace = withCache(loaded, options.cache);
-  const telemetry = createTelemetry({
-    serviceName: "gantry-cli",
-    serviceVersion: packageVersion(),
-    environment: resolveEnvironment(workspace.config),
-    store,
-  });
+  const telemetry = cliTelemetry(workspace, store);
   const close = async () => {
     await telemetry.shutdown();
     await store.close();

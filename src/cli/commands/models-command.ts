@@ -1,15 +1,15 @@
 import type { LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { type Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { loadWorkspace, packageVersion, resolveEnvironment } from "../../core/index.js";
+import { loadWorkspace } from "../../core/index.js";
 import {
   createModelAccess,
   type ModelCallResult,
   type ModelRequest,
   type ModelStreamResult,
 } from "../../models/index.js";
-import { createTelemetry } from "../../telemetry/index.js";
 import { type GlobalOptions, openWorkspaceStore, workspaceRoot } from "../cli-context.js";
+import { cliTelemetry } from "../cli-telemetry.js";
 import { printJson } from "../output.js";
 import { callFooter, resultText } from "./models-call-output.js";
 import { printModelList } from "./models-list-output.js";
@@ -56,12 +56,7 @@ export function registerModelsCommand(program: Command): void {
     .action(async (model: string, prompt: string, options: CallOptions, command: Command) => {
       const { workspace, store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
       // The call is traced into the store like the server's, so it shows in `gantry traces` and the dashboard.
-      const telemetry = createTelemetry({
-        serviceName: "gantry-cli",
-        serviceVersion: packageVersion(),
-        environment: resolveEnvironment(workspace.config),
-        store,
-      });
+      const telemetry = cliTelemetry(workspace, store);
       try {
         const access = await createModelAccess({ workspace, store, env: process.env, telemetry });
         const request = callRequest(model, prompt, options, Object.keys(workspace.config.models.tiers));

@@ -1,12 +1,12 @@
 import { type Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { GantryError, type JsonValue, packageVersion, resolveEnvironment } from "../../core/index.js";
+import { GantryError, type JsonValue } from "../../core/index.js";
 import { createModelAccess } from "../../models/index.js";
 import { createWorkspaceRuntime, type RunHandle, type Runtime } from "../../runtime/index.js";
 import { runResultJson } from "../../server/index.js";
 import type { Store } from "../../store/index.js";
-import { createTelemetry } from "../../telemetry/index.js";
 import { type GlobalOptions, openWorkspaceStore } from "../cli-context.js";
+import { cliTelemetry } from "../cli-telemetry.js";
 import { printJson } from "../output.js";
 import { createRunEventPrinter, exitCodeForRun, resumeCommand, runSummaryLines } from "./run-output.js";
 
@@ -116,12 +116,7 @@ Ctrl-C stops waiting and leaves the run resumable from its last checkpoint.`,
     .action(async (agent: string | undefined, options: RunOptions, command: Command) => {
       const { workspace, store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
       // Runs are traced into the store like the server's, so `gantry traces show <traceId>` finds them.
-      const telemetry = createTelemetry({
-        serviceName: "gantry-cli",
-        serviceVersion: packageVersion(),
-        environment: resolveEnvironment(workspace.config),
-        store,
-      });
+      const telemetry = cliTelemetry(workspace, store);
       let runId: string | undefined;
       // The state is checkpointed after every step, so an interrupted run is resumable as it stands.
       const onInterrupt = () => {
