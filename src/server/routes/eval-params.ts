@@ -1,30 +1,12 @@
 import { z } from "zod";
-import { GantryError, type JsonValue } from "../../core/index.js";
 import { evalRunStatuses } from "../../store/index.js";
-import { parseJsonBody, readJsonBody } from "./json-body.js";
+import { jsonBodyReader } from "./json-body.js";
 import { invalidParameter, parseQuery, wholeNumberParameter } from "./trace-query-params.js";
 
 // The queries and bodies of the evals routes, checked at the boundary: a wrong value is a 400 naming
 // the parameter or field. Suite names are names, never paths: the API reads only `evals/*.yaml`.
 
-function invalidEvalRequest(problem: string, details: Record<string, JsonValue>): GantryError {
-  return new GantryError({
-    code: "EVAL_REQUEST_INVALID",
-    message: `Invalid request body: ${problem}`,
-    domain: "SERVER",
-    category: "USER",
-    details,
-    hint: "See docs/reference/http-api.md#evals for the body this route takes.",
-  });
-}
-
-async function parseBody<Schema extends z.ZodType>(
-  request: Request,
-  schema: Schema,
-): Promise<z.output<Schema>> {
-  const body = await readJsonBody(request, { allowEmpty: false, invalid: invalidEvalRequest });
-  return parseJsonBody(schema, body, invalidEvalRequest);
-}
+const parseBody = jsonBodyReader("EVAL_REQUEST_INVALID", "evals");
 
 const suiteNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const suiteNameRule = "a suite's name (letters, digits, '.', '_', '-'), as in evals/<name>.yaml";

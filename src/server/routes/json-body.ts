@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { formatIssues, type GantryError, type JsonValue } from "../../core/index.js";
+import { formatIssues, GantryError, type JsonValue } from "../../core/index.js";
 
 // Reading and checking a JSON request body, shared by every route that takes one. Each route names its
 // own error (RUN_REQUEST_INVALID, PROMPT_REQUEST_INVALID…) through `invalid`, so a client can tell
@@ -39,4 +39,22 @@ export function parseJsonBody<Schema extends z.ZodType>(
   }));
   const text = problems.map((problem) => `${problem.field}: ${problem.message}`).join("; ");
   throw invalid(text, { problems });
+}
+
+/**
+ * The body reader of a family of routes: a non-empty JSON body checked against a schema, any problem
+ * one 400 with the family's `code` and a hint to its section of docs/reference/http-api.md.
+ */
+export function jsonBodyReader(code: string, section: string) {
+  const invalid: InvalidBody = (problem, details) =>
+    new GantryError({
+      code,
+      message: `Invalid request body: ${problem}`,
+      domain: "SERVER",
+      category: "USER",
+      details,
+      hint: `See docs/reference/http-api.md#${section} for the body this route takes.`,
+    });
+  return async <Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> =>
+    parseJsonBody(schema, await readJsonBody(request, { allowEmpty: false, invalid }), invalid);
 }

@@ -14,7 +14,7 @@ import { useApiResource } from "../api/use-api-resource.js";
 import { ErrorPanel } from "../components/error-panel.js";
 import { EvalRunTable } from "../components/evals/eval-run-table.js";
 import { EvalSuiteTable } from "../components/evals/eval-suite-table.js";
-import { HintText } from "../components/hint-text.js";
+import { RefusalNote } from "../components/refusal-note.js";
 import { SegmentedControl } from "../components/segmented-control.js";
 import { evalsPagePath, parseEvalSuiteFilter } from "../evals/eval-filters.js";
 import { useDocumentVisible } from "../hooks/use-document-visible.js";
@@ -131,18 +131,7 @@ export function EvalsPage() {
             ))}
           </ul>
         )}
-        {startError !== null && (
-          <div className="approval-error" role="alert">
-            <p>
-              {startError.message} <code>{startError.code}</code>
-            </p>
-            {startError.hint !== undefined && (
-              <p className="muted">
-                <HintText text={startError.hint} />
-              </p>
-            )}
-          </div>
-        )}
+        {startError !== null && <RefusalNote error={startError} />}
       </section>
 
       <section aria-labelledby="eval-runs-title">

@@ -14,7 +14,7 @@ import { evalsPagePath } from "../../evals/eval-filters.js";
 import { parseExpectedJson, targetText } from "../../evals/eval-format.js";
 import { Link } from "../../router/link.js";
 import { ErrorPanel } from "../error-panel.js";
-import { HintText } from "../hint-text.js";
+import { RefusalNote } from "../refusal-note.js";
 
 export interface AddToDatasetPanelProps {
   traceId: string;
@@ -158,18 +158,7 @@ export function AddToDatasetPanel({ traceId, agent, onClose }: AddToDatasetPanel
           </form>
         )
       )}
-      {error !== null && (
-        <div className="approval-error" role="alert">
-          <p>
-            {error.message} <code>{error.code}</code>
-          </p>
-          {error.hint !== undefined && (
-            <p className="muted">
-              <HintText text={error.hint} />
-            </p>
-          )}
-        </div>
-      )}
+      {error !== null && <RefusalNote error={error} />}
     </section>
   );
 }
