@@ -12,6 +12,24 @@ export default defineConfig({
     labels: { production: { protected: true, gates: ["prompts-check", "evals:triage-prompt"] } },
   },
   agents: [triage, classifier, looper],
+  // Production scoring, off the request path: every classifier run is checked against the router's
+  // contract, the score lands in its trace (gen_ai.evaluation.result) and a falling weekly mean alerts.
+  evals: {
+    online: [
+      {
+        name: "classifier-contract",
+        filter: { agent: "classifier", status: "completed" },
+        sampleRate: 1,
+        scorers: [
+          {
+            type: "json-schema",
+            name: "router-contract",
+            schema: { type: "object", required: ["category", "confidence"] },
+          },
+        ],
+      },
+    ],
+  },
   // Caps reserved before every model call: a runaway agent stops at the cap, not at the invoice.
   budgets: {
     limits: [
