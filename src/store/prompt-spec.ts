@@ -123,6 +123,8 @@ export interface PromptHashUsage {
   meanDurationMs: number | null;
   firstSeenMs: number;
   lastSeenMs: number;
+  /** Online eval scores of the traces those calls belong to (absent when none was scored). */
+  onlineScore?: { mean: number; count: number };
 }
 
 export interface PromptUsageQuery {

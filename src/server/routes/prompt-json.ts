@@ -42,8 +42,8 @@ export interface PromptVersionMetricsJson {
   /** Null when no call carried this version yet. */
   firstSeenMs: number | null;
   lastSeenMs: number | null;
-  /** Eval scores per version arrive with the evals module; null until then. */
-  scores: null;
+  /** Mean online eval score of the traces this version served (production scoring), null when none. */
+  scores: { mean: number; count: number } | null;
 }
 
 // Drift alerts are few (one per prompt and hash while open); the store caps a page at 500.
@@ -87,7 +87,7 @@ export function promptMetricsJson(
     meanDurationMs: usage?.meanDurationMs ?? null,
     firstSeenMs: usage?.firstSeenMs ?? null,
     lastSeenMs: usage?.lastSeenMs ?? null,
-    scores: null,
+    scores: usage?.onlineScore ?? null,
   });
   return [
     ...versions.map((version) => row(version.version, version.hash, byHash.get(version.hash))),

@@ -32,6 +32,7 @@ export async function promptUsageByHash(
   if (query.promptId !== undefined) select = select.where("prompt_id", "=", query.promptId);
   if (query.environment !== undefined) select = select.where("environment", "=", query.environment);
   if (query.sinceMs !== undefined) select = select.where("start_time_ms", ">=", query.sinceMs);
+  const scores = await onlineScoresByHash(db, query);
   const rows = await select
     .groupBy(["prompt_id", "prompt_hash"])
     .orderBy("prompt_id")
@@ -50,5 +51,44 @@ export async function promptUsageByHash(
     meanDurationMs: row.mean_duration_ms === null ? null : Number(row.mean_duration_ms),
     firstSeenMs: Number(row.first_seen_ms),
     lastSeenMs: Number(row.last_seen_ms),
+    ...withScore(scores.get(`${row.prompt_id ?? ""}\u0000${row.prompt_hash}`)),
   }));
+}
+
+function withScore(score: { mean: number; count: number } | undefined) {
+  return score ? { onlineScore: score } : {};
+}
+
+// Online eval scores (src/evals' production scoring) are per trace; a trace is attributed to every
+// prompt hash its model calls carried, so a version's score is the mean over the traces it served.
+async function onlineScoresByHash(
+  db: Kysely<Database>,
+  query: PromptUsageQuery,
+): Promise<Map<string, { mean: number; count: number }>> {
+  let traces = db
+    .selectFrom("spans")
+    .select(["trace_id", "prompt_id", "prompt_hash"])
+    .distinct()
+    .where("prompt_hash", "is not", null)
+    .where("project_id", "=", query.projectId ?? defaultProjectId);
+  if (query.promptId !== undefined) traces = traces.where("prompt_id", "=", query.promptId);
+  if (query.environment !== undefined) traces = traces.where("environment", "=", query.environment);
+  if (query.sinceMs !== undefined) traces = traces.where("start_time_ms", ">=", query.sinceMs);
+  const rows = await db
+    .selectFrom("eval_online_scores as score")
+    .innerJoin(traces.as("served"), "served.trace_id", "score.trace_id")
+    .select([
+      "served.prompt_id",
+      "served.prompt_hash",
+      sql<number>`avg(score.value)`.as("mean"),
+      sql<number>`count(*)`.as("count"),
+    ])
+    .groupBy(["served.prompt_id", "served.prompt_hash"])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      `${row.prompt_id ?? ""}\u0000${row.prompt_hash}`,
+      { mean: Number(row.mean), count: Number(row.count) },
+    ]),
+  );
 }

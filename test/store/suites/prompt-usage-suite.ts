@@ -150,6 +150,34 @@ export function definePromptUsageSuite(backend: StoreBackend): void {
       ]);
     });
 
+    it("attaches the mean online eval score of the traces each hash served", async () => {
+      const { prompts, evals, spans: stored } = fresh.store;
+      await stored.insertMany(spans);
+      const score = (traceId: string, value: number) =>
+        evals.insertOnlineScore({
+          rule: "contract",
+          scorer: "router-contract",
+          traceId,
+          value,
+          passed: value >= 0.5,
+          reason: null,
+          costMicros: 0,
+          traceStartMs: base,
+        });
+      // t1 and t2 served h1 (t1 twice: counted once per score), t4 served h2; t6 carries no prompt.
+      await score("t1", 1);
+      await score("t2", 0);
+      await score("t2", 0.5);
+      await score("t4", 0.25);
+      await score("t6", 1);
+      const rows = await prompts.usageByHash({ promptId: "triage" });
+      const byHash = Object.fromEntries(rows.map((row) => [row.hash, row.onlineScore]));
+      expect(byHash).toEqual({ h1: { mean: 0.5, count: 3 }, h2: { mean: 0.25, count: 1 } });
+      // Filters apply to the traces too: h2's scored trace is in production, its staging one is not.
+      const staging = await prompts.usageByHash({ promptId: "triage", environment: "staging" });
+      expect(staging.map((row) => [row.hash, row.onlineScore])).toEqual([["h2", undefined]]);
+    });
+
     it("stores and returns the prompt and environment columns of a span", async () => {
       await fresh.store.spans.insertMany(spans.slice(0, 1));
       const [stored] = await fresh.store.spans.getTrace("t1");

@@ -90,7 +90,7 @@ export const versionMetricsSchema = z.object({
   meanDurationMs: z.nullable(z.number()),
   firstSeenMs: z.nullable(z.number()),
   lastSeenMs: z.nullable(z.number()),
-  scores: z.nullable(z.unknown()),
+  scores: z.nullable(z.object({ mean: z.number(), count: z.number() })),
 });
 
 const promptMetricsSchema = z.object({ promptId: z.string(), metrics: z.array(versionMetricsSchema) });

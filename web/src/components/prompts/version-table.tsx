@@ -17,6 +17,16 @@ function shortHash(hash: string): string {
   return hash.slice(0, 12);
 }
 
+function ScoreCell({ usage }: { usage: VersionMetrics | undefined }) {
+  const scores = usage?.scores;
+  if (!scores) return <td className="numeric muted-cell">—</td>;
+  return (
+    <td className="numeric" title={`mean of ${scores.count} online eval scores`}>
+      {scores.mean.toFixed(2)}
+    </td>
+  );
+}
+
 function UsageCells({ usage, loading }: { usage: VersionMetrics | undefined; loading: boolean }) {
   if (usage === undefined) {
     const text = loading ? "…" : "—";
@@ -57,7 +67,7 @@ function UsageCells({ usage, loading }: { usage: VersionMetrics | undefined; loa
 
 /**
  * Every version, newest first, with where labels point and what the traces say about it: calls, runs
- * (traces), cost, errors, mean latency and eval scores (none recorded yet). Texts that calls carried
+ * (traces), cost, errors, mean latency and the mean online eval score of the traces it served. Texts that calls carried
  * but nobody pushed follow as "unregistered": that is what drift looks like.
  */
 export function VersionTable({ versions, labels, metrics, now }: VersionTableProps) {
@@ -87,8 +97,12 @@ export function VersionTable({ versions, labels, metrics, now }: VersionTablePro
             <th scope="col" className="numeric">
               Mean latency
             </th>
-            <th scope="col" className="numeric" title="Eval scores per version arrive with the evals">
-              Scores
+            <th
+              scope="col"
+              className="numeric"
+              title="Mean online eval score of the traces each version served"
+            >
+              Score
             </th>
           </tr>
         </thead>
@@ -115,7 +129,7 @@ export function VersionTable({ versions, labels, metrics, now }: VersionTablePro
                 {version.message ?? <span className="muted-cell">—</span>}
               </td>
               <UsageCells usage={usageByHash.get(version.hash)} loading={metrics === null} />
-              <td className="numeric muted-cell">—</td>
+              <ScoreCell usage={usageByHash.get(version.hash)} />
             </tr>
           ))}
           {unregistered.map((row) => (
@@ -138,7 +152,7 @@ export function VersionTable({ versions, labels, metrics, now }: VersionTablePro
               </td>
               <td className="muted-cell">a text no one pushed</td>
               <UsageCells usage={row} loading={false} />
-              <td className="numeric muted-cell">—</td>
+              <ScoreCell usage={row} />
             </tr>
           ))}
         </tbody>
