@@ -4,7 +4,7 @@ import type { RoutingProposal } from "./propose-routing.js";
 export function routingSnippet(proposal: RoutingProposal, task: string): string {
   const { rules, cascade } = proposal.routing;
   const lines = [
-    "// gantry.config.ts — requests that carry taskProfile " + JSON.stringify(task) + " route here",
+    `// gantry.config.ts — requests that carry taskProfile ${JSON.stringify(task)} route here`,
     "models: {",
     "  routing: {",
     `    rules: [${rules.map((rule) => `{ taskProfile: ${JSON.stringify(rule.taskProfile)}, tier: ${JSON.stringify(rule.tier)} }`).join(", ")}],`,
