@@ -1,5 +1,6 @@
 export * from "./canonical-json.js";
 export * from "./clock.js";
+export * from "./compile-json-schema.js";
 export * from "./config/index.js";
 export * from "./errors.js";
 export * from "./ids.js";

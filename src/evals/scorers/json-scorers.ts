@@ -1,6 +1,6 @@
+import { compileJsonSchema } from "../../core/index.js";
 import { snippet } from "../../prompts/index.js";
 import { binary, type Check } from "./check-scorer.js";
-import { compileJsonSchema } from "./compile-json-schema.js";
 import { outputJson, outputText } from "./output-values.js";
 import type { ScorerParams } from "./scorer-spec-schema.js";
 

@@ -1,7 +1,8 @@
 import type { JSONSchema7 } from "@ai-sdk/provider";
-import { type ZodType, z } from "zod";
+import type { ZodType } from "zod";
+import { compileJsonSchema } from "../../core/index.js";
 
-// JSON Schema checks through zod 4's `z.fromJSONSchema` (no extra dependency). Converted schemas are
+// JSON Schema checks through core's compileJsonSchema (zod 4, no extra dependency). Converted schemas are
 // kept per schema object, since a workspace sends the same schema object on every call.
 const converted = new WeakMap<object, ZodType>();
 
@@ -12,23 +13,9 @@ const converted = new WeakMap<object, ZodType>();
 export function jsonSchemaChecker(schema: JSONSchema7): (value: unknown) => boolean {
   let checker = converted.get(schema);
   if (checker === undefined) {
-    checker = convert(schema);
+    checker = compileJsonSchema(schema);
     converted.set(schema, checker);
   }
   const zodSchema = checker;
   return (value) => zodSchema.safeParse(value).success;
-}
-
-function convert(schema: JSONSchema7): ZodType {
-  // `fromJSONSchema` resolves `#/definitions/…` only as draft-07 and `#/$defs/…` only as 2020-12.
-  const input = schema as Parameters<typeof z.fromJSONSchema>[0];
-  try {
-    return z.fromJSONSchema(input, { defaultTarget: "draft-7" });
-  } catch (draft7Error) {
-    try {
-      return z.fromJSONSchema(input, { defaultTarget: "draft-2020-12" });
-    } catch {
-      throw draft7Error;
-    }
-  }
 }
