@@ -1,4 +1,5 @@
 import pc from "picocolors";
+import { textTable } from "../core/index.js";
 
 /** Prints rows as an aligned plain-text table (or `(none)` when empty). */
 export function printTable(headers: string[], rows: string[][]): void {
@@ -6,16 +7,9 @@ export function printTable(headers: string[], rows: string[][]): void {
     console.log(pc.dim("(none)"));
     return;
   }
-  const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column]!))
-      .join("  ")
-      .trimEnd();
-  console.log(pc.bold(line(headers)));
-  for (const row of rows) console.log(line(row));
+  const [head, ...lines] = textTable(headers, rows);
+  console.log(pc.bold(head ?? ""));
+  for (const line of lines) console.log(line);
 }
 
 /** Prints a value as pretty JSON (for `--json`). */

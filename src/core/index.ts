@@ -9,3 +9,4 @@ export * from "./located-yaml.js";
 export * from "./package-info.js";
 export * from "./point-in-time.js";
 export * from "./result.js";
+export * from "./text-table.js";

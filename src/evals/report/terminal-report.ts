@@ -1,22 +1,11 @@
 import pc from "picocolors";
+import { textTable } from "../../core/index.js";
 import { caseRows } from "./case-rows.js";
 import { comparisonLines } from "./comparison-lines.js";
 import { formatInterval, formatMs, formatPercent, formatUsd } from "./format-values.js";
 import type { EvalReportInput } from "./report-input.js";
 
 const maxReasonLength = 80;
-
-function table(headers: string[], rows: string[][]): string[] {
-  const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column]!))
-      .join("  ")
-      .trimEnd();
-  return [line(headers), ...rows.map(line)];
-}
 
 // Control characters in a model's answer or a reason must not drive the terminal (escape sequences).
 function shorten(text: string, length: number): string {
@@ -47,7 +36,7 @@ export function terminalReport(input: EvalReportInput, options: { color?: boolea
       ),
     "",
   ];
-  const body = table(
+  const body = textTable(
     [" ", "case", "trials", "scores", "cost", "latency", "first failure"],
     rows.map((row) => [
       marks[row.standing],
