@@ -10,7 +10,7 @@ import {
 } from "../../api/approvals-api.js";
 import { Link } from "../../router/link.js";
 import { runPagePath } from "../../routes.js";
-import { HintText } from "../hint-text.js";
+import { RefusalNote } from "../refusal-note.js";
 import { RelativeTime } from "../traces/relative-time.js";
 
 export interface ApprovalCardProps {
@@ -100,18 +100,7 @@ export function ApprovalCard({ approval, now, onDecided }: ApprovalCardProps) {
           signed for arguments {approval.argsDigest.slice(0, 12)}
         </span>
       </div>
-      {error !== null && (
-        <div className="approval-error" role="alert">
-          <p>
-            {error.message} <code>{error.code}</code>
-          </p>
-          {error.hint !== undefined && (
-            <p className="muted">
-              <HintText text={error.hint} />
-            </p>
-          )}
-        </div>
-      )}
+      {error !== null && <RefusalNote error={error} />}
     </li>
   );
 }
