@@ -3,6 +3,7 @@ import {
   agreement,
   agreementOf,
   calibrateJudge,
+  type LabelledItem,
   type LabelPair,
   parseLabelsFile,
 } from "../../src/evals/index.js";
@@ -101,7 +102,7 @@ describe("parseLabelsFile", () => {
 });
 
 describe("calibrateJudge", () => {
-  const labels = [
+  const labels: LabelledItem[] = [
     { id: "a", input: "q", output: "fine answer", human: { faithfulness: "fully", completeness: "mostly" } },
     {
       id: "b",

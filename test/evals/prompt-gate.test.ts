@@ -89,9 +89,9 @@ describe("evalPromptGate", () => {
       /^triage on triage@1\.0\.0: pass rate 100% of 1 trials, exit 0 \(eval run evr_/,
     );
 
-    const refused = await registry
+    const refused = (await registry
       .moveLabel("triage", "production", "1.0.1", admin)
-      .catch((error: unknown) => error as GantryError);
+      .catch((error: unknown) => error)) as GantryError;
     expect(refused.code).toBe("PROMPT_GATE_FAILED");
     expect(refused.message).toContain("evals:triage");
     expect(refused.message).toContain("exit 100");

@@ -212,12 +212,12 @@ describe("runEval", () => {
     const harness = await evalHarness({ scenario });
     const dataset = datasetOf("echo", cases(1), "inline");
     const first = await runEval({ suite: modelSuite([equalsExpected()]), dataset, deps: harness.deps });
-    const error = await runEval({
+    const error = (await runEval({
       suite: { ...modelSuite([equalsExpected()]), name: "other" },
       dataset,
       deps: harness.deps,
       options: { resumeRunId: first.run.id },
-    }).catch((thrown: unknown) => thrown as GantryError);
+    }).catch((thrown: unknown) => thrown)) as GantryError;
     expect(error.code).toBe("EVAL_RESUME_MISMATCH");
     expect(error.hint).toBe(`Resume it with \`gantry eval echo --resume ${first.run.id}\`.`);
   });
@@ -347,11 +347,11 @@ You triage tickets for {{shop}}. Answer with JSON.
 
   it("fails before any case runs when the agent does not exist", async () => {
     const harness = await evalHarness({ scenario });
-    const error = await runEval({
+    const error = (await runEval({
       suite: { name: "ghost", target: { kind: "agent", agent: "ghost" }, scorers: [] },
       dataset: datasetOf("ghost", cases(1), "inline"),
       deps: harness.deps,
-    }).catch((thrown: unknown) => thrown as GantryError);
+    }).catch((thrown: unknown) => thrown)) as GantryError;
     expect(error.code).toBe("AGENT_NOT_FOUND");
     expect(await harness.store.evals.listRuns()).toEqual([]);
   });

@@ -352,7 +352,7 @@ export const always = () => true;
 
 describe("buildScorers", () => {
   it("lists every bad spec by index and field", async () => {
-    const error = await buildScorers(
+    const error = (await buildScorers(
       [
         { type: "contains" },
         { type: "regex", pattern: "ok", flags: "g" },
@@ -364,7 +364,7 @@ describe("buildScorers", () => {
         { type: "json-schema", schema: { $ref: "https://example.com/order.json" } },
       ],
       { root, where: "suite triage" },
-    ).catch((caught: unknown) => caught as { code: string; message: string; domain: string });
+    ).catch((caught: unknown) => caught)) as { code: string; message: string; domain: string };
     expect(error.code).toBe("EVAL_SCORER_INVALID");
     expect(error.domain).toBe("EVAL");
     for (const line of [

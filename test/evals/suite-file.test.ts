@@ -209,9 +209,10 @@ describe("loadSuite", () => {
   });
 
   it("says which suites exist when the name is unknown, and where a missing dataset was looked for", async () => {
-    const unknown = await loadSuite(root, "refundz").catch(
-      (error: unknown) => error as { code: string; hint: string },
-    );
+    const unknown = (await loadSuite(root, "refundz").catch((error: unknown) => error)) as {
+      code: string;
+      hint: string;
+    };
     expect(unknown.code).toBe("EVAL_SUITE_NOT_FOUND");
     expect(unknown.hint).toContain("evals/inline.yml");
     expect(unknown.hint).not.toContain("labels.yaml");

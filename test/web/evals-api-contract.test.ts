@@ -116,8 +116,8 @@ describe("the dashboard reads the real evals API", () => {
     });
     expect(detail.cases[1]!.results[0]!.scores[0]!.reason).toContain("lost");
 
-    const raw = (await realJson(evalRunApiPath(currentRunId))) as Record<string, never>;
-    const fakeBody = fakeAnswer("GET", evalRunApiPath(sampleEvals.currentId)).body as Record<string, never>;
+    const raw = (await realJson(evalRunApiPath(currentRunId))) as Record<string, unknown>;
+    const fakeBody = fakeAnswer("GET", evalRunApiPath(sampleEvals.currentId)).body as Record<string, unknown>;
     const fakeDetail = parseEvalRunDetail(fakeBody);
     expect(fakeDetail.verdict?.exitCode).toBe(100);
     expect(keysOf(fakeBody)).toEqual(keysOf(raw));
@@ -125,8 +125,8 @@ describe("the dashboard reads the real evals API", () => {
     expect(keysOf((fakeBody.run as { summary: object }).summary)).toEqual(
       keysOf((raw.run as { summary: object }).summary),
     );
-    const [fakeCase] = fakeBody.cases as Record<string, never>[];
-    const [realCase] = raw.cases as Record<string, never>[];
+    const [fakeCase] = fakeBody.cases as Record<string, unknown>[];
+    const [realCase] = raw.cases as Record<string, unknown>[];
     expect(keysOf(fakeCase)).toEqual(keysOf(realCase));
     expect(keysOf((fakeCase!.results as object[])[0])).toEqual(keysOf((realCase!.results as object[])[0]));
     expect(keysOf(fakeBody.comparison)).toEqual(keysOf(raw.comparison));
@@ -138,9 +138,9 @@ describe("the dashboard reads the real evals API", () => {
     expect(byLabel.cases.map((row) => row.change)).toEqual(["same", "same"]);
     const byId = await client.getJson(evalCompareApiPath(mainRunId, currentRunId), parseEvalComparison);
     expect(byId.comparison).toEqual(byLabel.comparison);
-    const raw = (await realJson(evalCompareApiPath(mainRunId, currentRunId))) as Record<string, never>;
+    const raw = (await realJson(evalCompareApiPath(mainRunId, currentRunId))) as Record<string, unknown>;
     const fakeBody = fakeAnswer("GET", evalCompareApiPath(sampleEvals.baselineId, sampleEvals.currentId))
-      .body as Record<string, never>;
+      .body as Record<string, unknown>;
     const fakeComparison = parseEvalComparison(fakeBody);
     expect(fakeComparison.comparison).toMatchObject({ regressions: 1, improvements: 1 });
     expect(keysOf(fakeBody)).toEqual(keysOf(raw));

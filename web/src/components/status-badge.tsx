@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 
-export type BadgeTone = "good" | "warning" | "danger" | "neutral" | "accent";
+import type { BadgeTone } from "./badge-tone.js";
+
+export type { BadgeTone };
 
 /** A short pill-shaped label, coloured by meaning rather than decoration. */
 export function StatusBadge({ tone, children }: { tone: BadgeTone; children: ReactNode }) {

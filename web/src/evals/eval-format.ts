@@ -1,4 +1,4 @@
-import type { BadgeTone } from "../components/status-badge.js";
+import type { BadgeTone } from "../components/badge-tone.js";
 
 // How eval numbers and verdicts read in the dashboard: pass rates as percentages with their 95%
 // interval, score values to two decimals, the gate's exit codes in words, and a case's verdict.

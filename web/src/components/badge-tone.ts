@@ -1,0 +1,2 @@
+/** The colours a status badge can take (see status-badge.tsx). */
+export type BadgeTone = "good" | "warning" | "danger" | "neutral" | "accent";
