@@ -135,6 +135,8 @@ export interface PromptUsageQuery {
   environment?: string;
   /** Only spans that started at or after this epoch ms. */
   sinceMs?: number;
+  /** Also join the online eval scores of the traces (`onlineScore`); off for callers that only count calls. */
+  withScores?: boolean;
 }
 
 export interface PromptsRepository {

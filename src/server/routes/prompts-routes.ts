@@ -104,7 +104,7 @@ export function promptsRoutes(context: PromptsContext): Hono<{ Variables: AuthVa
     const id = c.req.param("id");
     const filters = parseMetricsQuery(c.req.query(), context.clock);
     const versions = await registry.versions(id);
-    const usages = await context.store.prompts.usageByHash({ promptId: id, ...filters });
+    const usages = await context.store.prompts.usageByHash({ promptId: id, ...filters, withScores: true });
     return c.json({ promptId: id, ...filters, metrics: promptMetricsJson(versions, usages) });
   });
 

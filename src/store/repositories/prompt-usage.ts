@@ -32,7 +32,7 @@ export async function promptUsageByHash(
   if (query.promptId !== undefined) select = select.where("prompt_id", "=", query.promptId);
   if (query.environment !== undefined) select = select.where("environment", "=", query.environment);
   if (query.sinceMs !== undefined) select = select.where("start_time_ms", ">=", query.sinceMs);
-  const scores = await onlineScoresByHash(db, query);
+  const scores = query.withScores ? await onlineScoresByHash(db, query) : new Map();
   const rows = await select
     .groupBy(["prompt_id", "prompt_hash"])
     .orderBy("prompt_id")

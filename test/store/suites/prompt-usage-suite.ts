@@ -170,11 +170,16 @@ export function definePromptUsageSuite(backend: StoreBackend): void {
       await score("t2", 0.5);
       await score("t4", 0.25);
       await score("t6", 1);
-      const rows = await prompts.usageByHash({ promptId: "triage" });
+      expect((await prompts.usageByHash({ promptId: "triage" })).every((row) => !row.onlineScore)).toBe(true);
+      const rows = await prompts.usageByHash({ promptId: "triage", withScores: true });
       const byHash = Object.fromEntries(rows.map((row) => [row.hash, row.onlineScore]));
       expect(byHash).toEqual({ h1: { mean: 0.5, count: 3 }, h2: { mean: 0.25, count: 1 } });
       // Filters apply to the traces too: h2's scored trace is in production, its staging one is not.
-      const staging = await prompts.usageByHash({ promptId: "triage", environment: "staging" });
+      const staging = await prompts.usageByHash({
+        promptId: "triage",
+        environment: "staging",
+        withScores: true,
+      });
       expect(staging.map((row) => [row.hash, row.onlineScore])).toEqual([["h2", undefined]]);
     });
 
