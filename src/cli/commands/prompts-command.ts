@@ -1,33 +1,23 @@
-import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
 import { GantryError } from "../../core/index.js";
-import {
-  checkPrompt,
-  type PromptCheckReport,
-  type PromptSelector,
-  parsePromptFile,
-  reportPromptDrift,
-} from "../../prompts/index.js";
-import { selectorOf, withReplayModel } from "../../runtime/index.js";
+import type { PromptSelector } from "../../prompts/index.js";
+import { selectorOf } from "../../runtime/index.js";
 import { printJson, printTable } from "../output.js";
-import { openPromptsContext, type PromptsCommandContext } from "../workspace-prompts-context.js";
 import { cliApprover } from "./approvals-command.js";
+import { registerCheck, registerDrift } from "./prompts-check-command.js";
+import { promptFiles, readPromptSource, withContext } from "./prompts-files.js";
 import {
-  checkReportLines,
   diffLines,
-  driftLines,
   gateLines,
   promptListHeaders,
   promptListRow,
   versionHeaderLines,
 } from "./prompts-output.js";
 
-// `gantry prompts`: push prompt files to the registry, list and show versions, diff them, move
-// labels (behind scopes and gates), check a change against its declared bump and its consumers'
-// contracts, and look for prompt-hash drift in production traces.
+// `gantry prompts`: push prompt files to the registry, list and show versions, diff them and move
+// labels (behind scopes and gates). Checks and drift are in prompts-check-command.ts.
 
 /** `triage`, `triage@1.2.0` (a version) or `triage:production` (a label). */
 export function parsePromptRef(value: string): { id: string; selector: PromptSelector } {
@@ -40,52 +30,6 @@ export function parsePromptRef(value: string): { id: string; selector: PromptSel
   const [, id, mark, rest] = match;
   if (mark === undefined) return { id: id!, selector: {} };
   return { id: id!, selector: mark === "@" ? { version: rest! } : { label: rest! } };
-}
-
-function parseDuration(value: string): number {
-  const match = /^(\d+)(m|h|d)$/.exec(value.trim());
-  if (!match) throw new InvalidArgumentError(`expected a duration like 30m, 24h or 7d, got '${value}'`);
-  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "m" | "h" | "d"];
-  return Number(match[1]) * unit;
-}
-
-/** Prompt files to act on: the given paths or ids, else every `prompts/*.prompt.md`. */
-async function promptFiles(root: string, given: readonly string[]): Promise<string[]> {
-  const folder = join(root, "prompts");
-  if (given.length > 0) {
-    return given.map((entry) =>
-      entry.endsWith(".prompt.md") ? resolve(entry) : join(folder, `${entry}.prompt.md`),
-    );
-  }
-  if (!existsSync(folder)) return [];
-  return (await readdir(folder))
-    .filter((name) => name.endsWith(".prompt.md"))
-    .sort()
-    .map((name) => join(folder, name));
-}
-
-async function readPromptSource(file: string, root: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    throw new GantryError({
-      code: "PROMPT_NOT_FOUND",
-      message: `There is no prompt file ${relative(root, file) || file}`,
-      domain: "PROMPT",
-      category: "USER",
-      details: { file },
-      hint: "Prompt files live in prompts/<id>.prompt.md; give an id or a path to one.",
-    });
-  }
-}
-
-async function withContext<T>(command: Command, body: (context: PromptsCommandContext) => Promise<T>) {
-  const context = await openPromptsContext(command);
-  try {
-    return await body(context);
-  } finally {
-    await context.close();
-  }
 }
 
 function registerPush(prompts: Command): void {
@@ -287,130 +231,6 @@ Example:
         });
       },
     );
-}
-
-interface CheckOptions {
-  against?: string;
-  replay: boolean;
-  model?: string;
-  json?: boolean;
-}
-
-async function checkOne(
-  context: PromptsCommandContext,
-  file: string,
-  options: CheckOptions,
-): Promise<PromptCheckReport> {
-  const { workspace, prompts } = context;
-  const relativeFile = relative(workspace.root, file);
-  const candidate = parsePromptFile(await readPromptSource(file, workspace.root), relativeFile);
-  const id = candidate.frontMatter.id;
-  const wanted = options.against ?? workspace.config.prompts.label;
-  let baseline: { prompt: ReturnType<typeof parsePromptFile>; from: string } | undefined;
-  try {
-    const stored = await prompts.registry.get(id, selectorOf(wanted));
-    baseline = { prompt: parsePromptFile(stored.source, `${id}@${stored.version}`), from: wanted };
-  } catch (error) {
-    if (!GantryError.isInstance(error)) throw error;
-    if (error.code === "PROMPT_LABEL_NOT_FOUND" && options.against === undefined) {
-      // Nothing released yet: compare with the newest pushed version.
-      const latest = await prompts.registry.get(id, { label: "latest" }).catch(() => undefined);
-      if (latest)
-        baseline = { prompt: parsePromptFile(latest.source, `${id}@${latest.version}`), from: "latest" };
-    } else if (error.code !== "PROMPT_NOT_FOUND") throw error;
-  }
-  const replaySet = options.replay ? await prompts.replaySet(id) : undefined;
-  const replay = replaySet ? withReplayModel(replaySet, candidate, options.model) : undefined;
-  return checkPrompt({
-    candidate,
-    ...(baseline ? { baseline } : {}),
-    ...(replay ? { replay, generate: prompts.generate } : {}),
-    contracts: await prompts.contracts(id),
-    threshold: workspace.config.prompts.divergenceThreshold,
-    resolveInclude: async (include) => {
-      const stored = await prompts.registry.get(include.id, selectorOf(include.version ?? "latest"));
-      return parsePromptFile(stored.source, `${include.id}@${stored.version}`);
-    },
-  });
-}
-
-function registerCheck(prompts: Command): void {
-  prompts
-    .command("check")
-    .description(
-      "fail when a prompt's declared bump is smaller than its measured impact, or a consumer contract breaks",
-    )
-    .argument("[files...]", "prompt files or ids (default: every prompts/*.prompt.md)")
-    .option(
-      "--against <label|version>",
-      "the version to compare with (default the config's label, production)",
-    )
-    .option("--no-replay", "skip the replay (static classification and schema-level contracts only)")
-    .option("--model <model>", "replay on this model or tier instead of the replay file's or the prompt's")
-    .option("--json", "print the reports as JSON")
-    .addHelpText(
-      "after",
-      `
-For each prompt file: the static change classification against the baseline (variables, output
-schema), the replay of prompts/<id>.replay.yaml through the baseline and the new version (a replayed
-output field changing in more than prompts.divergenceThreshold, 5% by default, of cases needs a major),
-and every consumer contract (prompts/<id>.consumers.yaml and those registered through the API) on
-the new version's outputs.
-
-Exit codes: 0 every prompt checks, 1 a check failed (each reason printed, naming the consumer and the
-field or the change), 2 a prompt, replay or consumers file is invalid.
-
-Example:
-  gantry prompts check triage`,
-    )
-    .action(async (given: string[], options: CheckOptions, command: Command) => {
-      await withContext(command, async (context) => {
-        const files = await promptFiles(context.workspace.root, given);
-        const reports: PromptCheckReport[] = [];
-        for (const file of files) reports.push(await checkOne(context, file, options));
-        const failed = reports.some((report) => !report.ok);
-        if (options.json) printJson({ ok: !failed, reports });
-        else {
-          if (files.length === 0) console.log(pc.yellow("no prompts/*.prompt.md in this workspace"));
-          for (const report of reports) for (const line of checkReportLines(report)) console.log(line);
-        }
-        if (failed) process.exitCode = 1;
-      });
-    });
-}
-
-function registerDrift(prompts: Command): void {
-  prompts
-    .command("drift")
-    .description(
-      "production model calls whose prompt hash is not the production label's, with no recorded move",
-    )
-    .option(
-      "--since <duration>",
-      "how far back to look (30m, 24h, 7d; default the config's drift window)",
-      parseDuration,
-    )
-    .option("--json", "print the findings as JSON")
-    .addHelpText(
-      "after",
-      "\nEach finding is also opened as an alert (kind prompt-drift). Exit codes: 0 no drift, 1 drift found.\n",
-    )
-    .action(async (options: { since?: number; json?: boolean }, command: Command) => {
-      await withContext(command, async ({ workspace, store }) => {
-        const settings = workspace.config.prompts;
-        const nowMs = Date.now();
-        const findings = await reportPromptDrift({
-          store,
-          environment: settings.drift.environment,
-          label: settings.drift.label,
-          sinceMs: nowMs - (options.since ?? settings.drift.windowHours * 3_600_000),
-          nowMs,
-        });
-        if (options.json) printJson(findings);
-        else for (const line of driftLines(findings, settings.drift.environment)) console.log(line);
-        if (findings.length > 0) process.exitCode = 1;
-      });
-    });
 }
 
 /** `gantry prompts …`. */
