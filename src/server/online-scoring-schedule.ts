@@ -10,6 +10,7 @@ import {
 import { configuredModels, type ModelAccess } from "../models/index.js";
 import type { Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
+import { idleTask, schedulePeriodic } from "./periodic-task.js";
 
 // `gantry up` scores sampled production runs on a timer, off the request path, so a rule's scores and
 // drop alerts appear without anyone running a command. A failed tick (or a rule that failed inside
@@ -59,13 +60,11 @@ export function createWorkspaceOnlineScorer(parts: {
 /** Calls `tick()` every `onlineIntervalSeconds` on an unref'd timer while rules exist; off at 0 or with none. */
 export function scheduleOnlineScoring(options: OnlineScoringScheduleOptions): OnlineScoringSchedule {
   const { online, onlineIntervalSeconds } = options.settings;
-  if (onlineIntervalSeconds <= 0 || online.length === 0) return { stop: async () => {} };
+  if (onlineIntervalSeconds <= 0 || online.length === 0) return idleTask;
   const onError =
     options.onError ??
     ((message: string, error?: unknown) => console.error(`[gantry] ${message}`, error ?? ""));
   const scorer = options.createScorer();
-  let running: Promise<void> | undefined;
-
   const tick = async () => {
     const report = await scorer.tick();
     for (const failure of report.errors) {
@@ -75,21 +74,8 @@ export function scheduleOnlineScoring(options: OnlineScoringScheduleOptions): On
     }
     options.onTick?.(report);
   };
-  const timer = setInterval(() => {
-    // A tick is joined, never started twice; skipping keeps a slow judge from piling ticks up.
-    if (running !== undefined) return;
-    running = tick()
-      .catch((error: unknown) => onError("online scoring tick failed:", error))
-      .finally(() => {
-        running = undefined;
-      });
-  }, onlineIntervalSeconds * 1000);
-  timer.unref();
-
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  // A tick is joined, never started twice; skipping keeps a slow judge from piling ticks up.
+  return schedulePeriodic(onlineIntervalSeconds * 1000, tick, (error) =>
+    onError("online scoring tick failed:", error),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Clock, PromptsConfig } from "../core/index.js";
 import { reportPromptDrift } from "../prompts/index.js";
 import type { Store } from "../store/index.js";
+import { idleTask, schedulePeriodic } from "./periodic-task.js";
 
 // `gantry up` looks for prompt-hash drift on a timer, so a hot-fix edited in place in production
 // becomes an open alert within a minute instead of waiting for someone to run `gantry prompts drift`.
@@ -25,11 +26,9 @@ const hourMs = 3_600_000;
 /** Runs `reportPromptDrift` every `drift.intervalSeconds` on an unref'd timer; 0 turns it off. */
 export function schedulePromptDriftChecks(options: PromptDriftScheduleOptions): PromptDriftSchedule {
   const { drift } = options.settings;
-  if (drift.intervalSeconds <= 0) return { stop: async () => {} };
+  if (drift.intervalSeconds <= 0) return idleTask;
   const onError =
     options.onError ?? ((error: unknown) => console.error("[gantry] prompt drift check failed:", error));
-  let running: Promise<void> | undefined;
-
   const check = async () => {
     const nowMs = options.clock.now();
     await reportPromptDrift({
@@ -40,21 +39,6 @@ export function schedulePromptDriftChecks(options: PromptDriftScheduleOptions): 
       nowMs,
     });
   };
-  const timer = setInterval(() => {
-    // A slow check (a large window on a busy store) is not started twice.
-    if (running !== undefined) return;
-    running = check()
-      .catch(onError)
-      .finally(() => {
-        running = undefined;
-      });
-  }, drift.intervalSeconds * 1000);
-  timer.unref();
-
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  // A slow check (a large window on a busy store) is joined, never started twice.
+  return schedulePeriodic(drift.intervalSeconds * 1000, check, onError);
 }

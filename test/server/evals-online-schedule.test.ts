@@ -4,6 +4,7 @@ import type { OnlineScorer, OnlineTickReport } from "../../src/evals/index.js";
 import { type RunningServer, scheduleOnlineScoring, startServer } from "../../src/server/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { productionRun } from "../evals/online/production-runs.js";
+import { eventually } from "../support/eventually.js";
 import { temporaryWorkspace } from "../support/temporary-workspace.js";
 
 // `gantry up` scores production runs on its own: the workspace's online rules run on a timer off the
@@ -21,19 +22,6 @@ afterEach(async () => {
   server = undefined;
   store = undefined;
 });
-
-async function eventually<Value>(
-  read: () => Promise<Value>,
-  accept: (value: Value) => boolean,
-): Promise<Value> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 function emptyReport(errors: OnlineTickReport["errors"] = []): OnlineTickReport {
   return { startedAt: "", finishedAt: "", rules: [], alerts: [], errors };

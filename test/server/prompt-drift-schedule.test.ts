@@ -4,6 +4,7 @@ import { createPromptRegistry } from "../../src/prompts/index.js";
 import { type RunningServer, schedulePromptDriftChecks, startServer } from "../../src/server/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { makeSpan } from "../store/span-fixtures.js";
+import { eventually } from "../support/eventually.js";
 import { readJson } from "../support/read-json.js";
 import { temporaryWorkspace } from "../support/temporary-workspace.js";
 import { triageSource } from "./prompt-registry-app.js";
@@ -24,19 +25,6 @@ afterEach(async () => {
   server = undefined;
   store = undefined;
 });
-
-async function eventually<Value>(
-  read: () => Promise<Value>,
-  accept: (value: Value) => boolean,
-): Promise<Value> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** A store with triage@1.0.0 in production and two production calls that used another text. */
 async function driftingStore(root: string): Promise<Store> {

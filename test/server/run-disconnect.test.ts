@@ -9,6 +9,7 @@ import { type ActiveRuns, createActiveRuns, createApp } from "../../src/server/i
 import { openStore, type Store } from "../../src/store/index.js";
 import { createTelemetry, type Telemetry } from "../../src/telemetry/index.js";
 import { agentWorkspace } from "../support/agent-workspace.js";
+import { eventually } from "../support/eventually.js";
 import { readJson } from "../support/read-json.js";
 import { readSse } from "./read-sse.js";
 
@@ -28,19 +29,6 @@ function connections(): Promise<number> {
   return new Promise((resolve, reject) =>
     server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
   );
-}
-
-async function eventually<Value>(
-  read: () => Promise<Value>,
-  accept: (value: Value) => boolean,
-): Promise<Value> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { mintApiKey } from "../../src/guard/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { agentWorkspace } from "../support/agent-workspace.js";
+import { eventually } from "../support/eventually.js";
 import { readJson } from "../support/read-json.js";
 import { readSse } from "./read-sse.js";
 
@@ -21,19 +22,6 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-}
-
-async function eventually<Value>(
-  read: () => Promise<Value>,
-  accept: (value: Value) => boolean,
-): Promise<Value> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 beforeAll(async () => {

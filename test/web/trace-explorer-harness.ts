@@ -7,6 +7,8 @@ import { repositoryRoot } from "./ensure-dashboard-build.js";
 import type { FakeTrace } from "./fake-trace-builder.js";
 import { buildSampleTraces } from "./fake-trace-samples.js";
 
+export { eventually } from "../support/eventually.js";
+
 // What the trace explorer's browser tests share: the browser and fake server per test, screenshots,
 // polling, and readers for the traces table, the waterfall and the span panel.
 
@@ -27,21 +29,6 @@ export function traceNamed(traces: readonly FakeTrace[], rootName: string, spanC
   );
   if (trace === undefined) throw new Error(`no sample trace ${rootName} with ${spanCount} spans`);
   return trace;
-}
-
-/** Polls until `read` gives what `accept` wants; fails with the last value after the deadline. */
-export async function eventually<Value>(
-  read: () => Promise<Value>,
-  accept: (value: Value) => boolean,
-  timeoutMs = 10_000,
-): Promise<Value> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The body rows of the traces list. */
