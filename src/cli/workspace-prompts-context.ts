@@ -1,11 +1,11 @@
 import type { Command } from "commander";
-import type { Workspace } from "../core/index.js";
+import { loadWorkspace, type Workspace } from "../core/index.js";
 import { createModelAccess, type ModelAccess } from "../models/index.js";
 import { createWorkspacePrompts, type WorkspacePrompts } from "../runtime/index.js";
 import { workspaceEvalGates } from "../server/index.js";
-import type { Store } from "../store/index.js";
+import { openStore, type Store } from "../store/index.js";
 import type { Telemetry } from "../telemetry/index.js";
-import { type GlobalOptions, openWorkspaceStore } from "./cli-context.js";
+import { type GlobalOptions, storeUrl, workspaceRoot } from "./cli-context.js";
 import { cliTelemetry } from "./cli-telemetry.js";
 
 /** What the prompt and manifest commands work with; `close` flushes traces and closes the store. */
@@ -18,9 +18,14 @@ export interface PromptsCommandContext {
   close(): Promise<void>;
 }
 
-/** Opens the workspace, its store, traced model access and its prompts. */
+/** Opens the workspace of the command line, its store, traced model access and its prompts. */
 export async function openPromptsContext(command: Command): Promise<PromptsCommandContext> {
-  const { workspace, store } = await openWorkspaceStore(command.optsWithGlobals<GlobalOptions>());
+  return openWorkspacePrompts(await loadWorkspace(workspaceRoot(command.optsWithGlobals<GlobalOptions>())));
+}
+
+/** Opens a loaded workspace's store, traced model access and prompts (`gantry eval` adds its runtime). */
+export async function openWorkspacePrompts(workspace: Workspace): Promise<PromptsCommandContext> {
+  const store = await openStore({ url: storeUrl(workspace), root: workspace.root });
   // Replays are model calls like any other: traced into the store, so their cost is visible.
   const telemetry = cliTelemetry(workspace, store);
   const close = async () => {

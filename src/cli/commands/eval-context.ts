@@ -1,17 +1,15 @@
 import type { Workspace } from "../../core/index.js";
-import { createModelAccess, type ModelAccess } from "../../models/index.js";
+import type { ModelAccess } from "../../models/index.js";
 import {
   type AgentDefinition,
-  createWorkspacePrompts,
   createWorkspaceRuntime,
   defineAgent,
   type Runtime,
   type WorkspacePrompts,
 } from "../../runtime/index.js";
-import { openStore, type Store } from "../../store/index.js";
+import type { Store } from "../../store/index.js";
 import type { Telemetry } from "../../telemetry/index.js";
-import { storeUrl } from "../cli-context.js";
-import { cliTelemetry } from "../cli-telemetry.js";
+import { openWorkspacePrompts } from "../workspace-prompts-context.js";
 
 /** What `gantry eval` runs suites with; `close` flushes traces and closes the store. */
 export interface EvalCommandContext {
@@ -45,16 +43,9 @@ export async function openEvalContext(
   loaded: Workspace,
   options: { cache: boolean },
 ): Promise<EvalCommandContext> {
-  const store = await openStore({ url: storeUrl(loaded), root: loaded.root });
   const workspace = withCache(loaded, options.cache);
-  const telemetry = cliTelemetry(workspace, store);
-  const close = async () => {
-    await telemetry.shutdown();
-    await store.close();
-  };
+  const { store, telemetry, modelAccess, prompts, close } = await openWorkspacePrompts(workspace);
   try {
-    const modelAccess = await createModelAccess({ workspace, store, env: process.env, telemetry });
-    const prompts = createWorkspacePrompts({ workspace, store, modelAccess, telemetry });
     const build = (target: Workspace) =>
       createWorkspaceRuntime({
         workspace: target,
